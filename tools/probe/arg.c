@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Parsing of probe arguments: [NAME=]BODY[:TYPE][@user]. */
+#include "spec.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static size_t ident_len(const char *s)
+{
+	size_t n = 0;
+
+	if (!(isalpha((unsigned char)s[0]) || s[0] == '_'))
+		return 0;
+	while (isalnum((unsigned char)s[n]) || s[n] == '_')
+		n++;
+	return n;
+}
+
+static void add_field(struct probe_arg *arg, enum field_op op,
+		      const char *name, size_t n, long index)
+{
+	struct arg_field *f;
+
+	arg->fields = xrealloc(arg->fields, (arg->nfields + 1) *
+			       sizeof(*arg->fields));
+	f = &arg->fields[arg->nfields++];
+	f->op = op;
+	f->name = name ? xstrndup(name, n) : NULL;
+	f->index = index;
+}
+
+/* VAR(->F|.F|[N])* */
+static int parse_chain(const char *s, struct probe_arg *arg,
+		       struct probe_error *err)
+{
+	size_t n = ident_len(s);
+
+	arg->var = xstrndup(s, n);
+	s += n;
+	while (*s) {
+		enum field_op op;
+		char *end;
+		long idx;
+
+		if (s[0] == '-' && s[1] == '>') {
+			op = FIELD_ARROW;
+			s += 2;
+		} else if (s[0] == '.') {
+			op = FIELD_DOT;
+			s += 1;
+		} else if (s[0] == '[') {
+			errno = 0;
+			idx = strtol(s + 1, &end, 0);
+			if (end == s + 1 || *end != ']' || errno)
+				return perr(err, "Invalid array index in '%s': use [NUMBER].", s);
+			add_field(arg, FIELD_INDEX, NULL, 0, idx);
+			s = end + 1;
+			continue;
+		} else {
+			return perr(err, "Unexpected '%s' in argument: fields are reached with '->', '.' or '[N]'.", s);
+		}
+		n = ident_len(s);
+		if (!n)
+			return perr(err, "A field name must follow '%s'.",
+				    op == FIELD_ARROW ? "->" : ".");
+		add_field(arg, op, s, n, 0);
+		s += n;
+	}
+	return 0;
+}
+
+static void set_default_name(struct probe_arg *arg)
+{
+	size_t i = arg->nfields;
+
+	while (i > 0 && arg->fields[i - 1].op == FIELD_INDEX)
+		i--;
+	arg->name = xstrdup(i ? arg->fields[i - 1].name : arg->var);
+}
+
+int arg_parse(const char *text, struct probe_arg *arg, struct probe_error *err)
+{
+	const char *eq = strchr(text, '=');
+	char *body, *colon;
+	size_t n;
+
+	memset(arg, 0, sizeof(*arg));
+	if (eq) {
+		if (!is_identifier(text, (size_t)(eq - text)))
+			return perr(err, "Invalid argument name '%.*s': use letters, digits and '_'.",
+				    (int)(eq - text), text);
+		arg->name = xstrndup(text, (size_t)(eq - text));
+		arg->named = true;
+		text = eq + 1;
+	}
+	body = xstrdup(text);
+	n = strlen(body);
+	if (n > 5 && !strcmp(body + n - 5, "@user")) {
+		arg->user = true;
+		body[n - 5] = '\0';
+	}
+	colon = strchr(body, ':');
+	if (colon) {
+		*colon = '\0';
+		if (!colon[1]) {
+			free(body);
+			arg_free(arg);
+			return perr(err, "Empty type after ':' in '%s'.", text);
+		}
+		arg->type = xstrdup(colon + 1);
+	}
+	if (!body[0]) {
+		free(body);
+		arg_free(arg);
+		return perr(err, "Empty argument in '%s'.", text);
+	}
+	if (!strcmp(body, "$retval")) {
+		arg->kind = ARG_RETVAL;
+		arg->var = body;
+		return 0;
+	}
+	if (!strcmp(body, "$vars") || !strcmp(body, "$params")) {
+		arg->kind = body[1] == 'v' ? ARG_VARS : ARG_PARAMS;
+		arg->var = body;
+		if (arg->named || arg->type) {
+			arg_free(arg);
+			return perr(err, "%s takes no name and no type.", text);
+		}
+		return 0;
+	}
+	if (!ident_len(body)) {
+		arg->kind = ARG_RAW;
+		arg->var = body;
+		return 0;
+	}
+	arg->kind = ARG_VAR;
+	if (parse_chain(body, arg, err)) {
+		free(body);
+		arg_free(arg);
+		return -1;
+	}
+	free(body);
+	if (!arg->name)
+		set_default_name(arg);
+	return 0;
+}
+
+char *arg_chain_string(const struct probe_arg *arg)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	strbuf_adds(&sb, arg->var);
+	for (i = 0; i < arg->nfields; i++) {
+		const struct arg_field *f = &arg->fields[i];
+
+		if (f->op == FIELD_INDEX)
+			strbuf_addf(&sb, "[%ld]", f->index);
+		else
+			strbuf_addf(&sb, "%s%s", f->op == FIELD_ARROW ? "->" : ".",
+				    f->name);
+	}
+	return strbuf_detach(&sb);
+}
+
+void arg_free(struct probe_arg *arg)
+{
+	size_t i;
+
+	for (i = 0; i < arg->nfields; i++)
+		free(arg->fields[i].name);
+	free(arg->fields);
+	free(arg->name);
+	free(arg->var);
+	free(arg->type);
+	memset(arg, 0, sizeof(*arg));
+}

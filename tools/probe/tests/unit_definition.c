@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Unit tests: definition text and event naming. */
+#include <stdlib.h>
+
+#include "../definition.h"
+#include "testlib.h"
+
+static void test_format(void)
+{
+	struct probe_point pt = { 0 };
+	char *s;
+
+	pt.symbol = strdup("vfs_read");
+	probe_point_add_arg(&pt, "f_mode", "+68(%di)", "x32");
+	probe_point_add_arg(&pt, "count", "%dx", "x64");
+	probe_point_add_arg(&pt, NULL, "%si", NULL);
+	s = definition_format(NULL, "vfs_read", &pt);
+	CHECK_STR(s, "p:probe/vfs_read vfs_read+0 f_mode=+68(%di):x32 count=%dx:x64 %si",
+		  "entry probe with arguments");
+	free(s);
+
+	pt.offset = 32;
+	pt.retprobe = true;
+	s = definition_format("grp", "ev", &pt);
+	CHECK(!strncmp(s, "r:grp/ev vfs_read+32 ", 21), "return probe, own group");
+	free(s);
+
+	pt.module = strdup("ext4");
+	s = definition_format("g", "e", &pt);
+	CHECK(strstr(s, " ext4:vfs_read+32 ") != NULL, "module prefix");
+	free(s);
+	probe_point_free(&pt);
+}
+
+static void test_names(void)
+{
+	struct probe_error err = { "" };
+	struct probe_spec spec = { 0 };
+	struct probe_point pt = { 0 };
+	char *taken[] = { "vfs_read", "vfs_read_1" };
+	char *s;
+
+	pt.symbol = "tcp_ack_update_rtt.isra.0";
+	s = event_base_name(&spec, &pt);
+	CHECK_STR(s, "tcp_ack_update_rtt", "compiler suffix cut");
+	free(s);
+
+	spec.function = "vfs_read";
+	spec.has_line = true;
+	spec.line = 12;
+	s = event_base_name(&spec, &pt);
+	CHECK_STR(s, "vfs_read_L12", "FUNC_L<line>");
+	free(s);
+
+	spec.has_line = false;
+	spec.retprobe = true;
+	s = event_base_name(&spec, &pt);
+	CHECK_STR(s, "vfs_read__return", "__return suffix");
+	free(s);
+
+	spec.event = "mine";
+	s = event_base_name(&spec, &pt);
+	CHECK_STR(s, "mine", "EVENT= wins");
+	free(s);
+
+	s = event_unique_name("vfs_write", taken, 2, false, &err);
+	CHECK_STR(s, "vfs_write", "free name kept");
+	free(s);
+	s = event_unique_name("vfs_read", taken, 2, false, &err);
+	CHECK(!s && strstr(err.msg, "already exists"), "collision refused without --force");
+	s = event_unique_name("vfs_read", taken, 2, true, &err);
+	CHECK_STR(s, "vfs_read_2", "first free _N suffix");
+	free(s);
+}
+
+int main(void)
+{
+	test_format();
+	test_names();
+	return tl_done();
+}
