@@ -1,0 +1,95 @@
+# dprobes: dynamic kernel event tracing for Linux 6.12 (x86-64).
+#
+# Main entry points (README.md):
+#   make demo    build our kernel, boot it in QEMU, place probes, show events
+#   make check   all tests (host ring + guest ring + conformance ratchet)
+#
+# Everything depends on `make deps`, which installs the Debian packages the
+# project needs, so both work on a fresh Debian 12 machine.
+
+SHELL := /bin/bash
+TOP := $(CURDIR)
+VM := tools/testing/vm/run-vm.sh
+
+.PHONY: all deps kernel ref-kernel debug-kernel check check-host check-guest \
+	check-debug conformance ratchet demo patches check-patches docs \
+	probe install bench bench-decoder bench-probe clean distclean help
+
+all: kernel probe
+
+help:
+	@sed -n 's/^#   //p' Makefile; \
+	echo "Other targets: deps kernel ref-kernel debug-kernel check-host check-guest"; \
+	echo "  check-debug conformance patches check-patches docs probe install bench clean"
+
+deps:
+	@scripts/deps.sh
+
+kernel: deps
+	scripts/kernel-build.sh ours
+
+ref-kernel: deps
+	scripts/kernel-build.sh ref
+
+debug-kernel: deps
+	scripts/kernel-build.sh debug
+
+probe: deps
+	$(MAKE) -C tools/probe
+
+install: probe
+	$(MAKE) -C tools/probe install
+
+# --- tests -----------------------------------------------------------------
+HOST_STAGES := $(shell scripts/host-stages.sh)
+GUEST_STAGES := guest ratchet
+
+check: kernel
+	scripts/check.sh $(HOST_STAGES) $(GUEST_STAGES)
+
+check-host: kernel
+	scripts/check.sh $(HOST_STAGES)
+
+check-guest: kernel
+	scripts/check.sh $(GUEST_STAGES)
+
+check-debug: debug-kernel
+	KERNEL_FLAVOUR=debug scripts/check.sh $(GUEST_STAGES)
+
+conformance: kernel ref-kernel
+	scripts/conformance.sh --table
+
+ratchet: kernel
+	scripts/conformance.sh --ratchet
+
+docs: deps
+	scripts/check-docs.sh
+
+# --- the main job ----------------------------------------------------------
+demo: kernel
+	$(VM) --name demo -- tools/testing/vm/demo.sh
+
+# --- the patch set ---------------------------------------------------------
+patches: deps
+	scripts/make-patches.sh
+
+check-patches: patches
+	scripts/check-patches.sh
+
+# --- benchmarks (never part of check) --------------------------------------
+bench: bench-decoder
+
+bench-decoder: kernel
+	$(MAKE) -C tools/testing/dinsn bench VMLINUX=$(TOP)/build/out-ours/vmlinux KSRC=$(TOP)/build/linux
+
+bench-probe: kernel probe
+	$(MAKE) -C tools/probe bench VMLINUX=$(TOP)/build/out-ours/vmlinux
+
+clean:
+	rm -rf build/out-* build/check build/vm build/patches
+	-$(MAKE) -C tools/probe clean
+	-$(MAKE) -C tools/testing/dinsn clean
+	-$(MAKE) -C tools/testing/dprobe_events clean
+
+distclean:
+	rm -rf build

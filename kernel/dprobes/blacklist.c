@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * dprobes: the blacklist, the code no probe may touch.
+ *
+ * A probe in the int3 path, in entry code or in code that runs before
+ * instrumentation is allowed would recurse or run with a broken state.
+ * The kernel marks such functions with NOKPROBE_SYMBOL() (a pointer in
+ * section _kprobe_blacklist) or places them in .kprobes.text,
+ * .noinstr.text or .entry.text.  Each function becomes one range here, so
+ * that debugfs kprobes/blacklist lists them the way tools expect.
+ */
+#define pr_fmt(fmt) "dprobes: " fmt
+
+#include <linux/dprobes.h>
+#include <linux/kallsyms.h>
+#include <linux/mutex.h>
+#include <linux/slab.h>
+#include <asm/sections.h>
+
+#include "internal.h"
+
+static LIST_HEAD(dprobe_blacklist);
+static DEFINE_MUTEX(dprobe_blacklist_mutex);
+
+extern unsigned long __start__kprobe_blacklist[];
+extern unsigned long __stop__kprobe_blacklist[];
+
+static int blacklist_add(unsigned long start, unsigned long end)
+{
+	struct dprobe_blacklist_entry *ent;
+
+	ent = kmalloc(sizeof(*ent), GFP_KERNEL);
+	if (!ent)
+		return -ENOMEM;
+	ent->start = start;
+	ent->end = end;
+	list_add_tail(&ent->list, &dprobe_blacklist);
+	return 0;
+}
+
+/* Adds the whole function containing @addr; returns its end or 0. */
+static unsigned long blacklist_add_function(unsigned long addr)
+{
+	unsigned long size, offset;
+
+	if (!kallsyms_lookup_size_offset(addr, &size, &offset) || !size)
+		return 0;
+	if (blacklist_add(addr - offset, addr - offset + size))
+		return 0;
+	return addr - offset + size;
+}
+
+/* Adds every function in [start, end) as its own range. */
+static void blacklist_add_section(unsigned long start, unsigned long end)
+{
+	unsigned long next;
+
+	while (start < end) {
+		next = blacklist_add_function(start);
+		if (!next)
+			next = start + 1;
+		start = next;
+	}
+}
+
+int __init dprobe_blacklist_init(void)
+{
+	unsigned long *entry;
+
+	for (entry = __start__kprobe_blacklist;
+	     entry < __stop__kprobe_blacklist; entry++)
+		blacklist_add_function(*entry);
+
+	blacklist_add_section((unsigned long)__kprobes_text_start,
+			      (unsigned long)__kprobes_text_end);
+	blacklist_add_section((unsigned long)__noinstr_text_start,
+			      (unsigned long)__noinstr_text_end);
+	blacklist_add_section((unsigned long)__entry_text_start,
+			      (unsigned long)__entry_text_end);
+	return 0;
+}
+
+/**
+ * dprobe_within_blacklist() - may no probe be placed at @addr?
+ * @addr: a kernel text address
+ *
+ * Return: true when @addr lies in a function that must never be probed.
+ */
+bool dprobe_within_blacklist(unsigned long addr)
+{
+	struct dprobe_blacklist_entry *ent;
+	bool found = false;
+
+	if (addr >= (unsigned long)__kprobes_text_start &&
+	    addr < (unsigned long)__kprobes_text_end)
+		return true;
+
+	mutex_lock(&dprobe_blacklist_mutex);
+	list_for_each_entry(ent, &dprobe_blacklist, list) {
+		if (addr >= ent->start && addr < ent->end) {
+			found = true;
+			break;
+		}
+	}
+	mutex_unlock(&dprobe_blacklist_mutex);
+	return found;
+}
+EXPORT_SYMBOL_GPL(dprobe_within_blacklist);
+
+void *dprobe_blacklist_seq_start(struct seq_file *m, loff_t *pos)
+{
+	mutex_lock(&dprobe_blacklist_mutex);
+	return seq_list_start(&dprobe_blacklist, *pos);
+}
+
+void *dprobe_blacklist_seq_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	return seq_list_next(v, &dprobe_blacklist, pos);
+}
+
+void dprobe_blacklist_seq_stop(struct seq_file *m, void *v)
+{
+	mutex_unlock(&dprobe_blacklist_mutex);
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Checks reStructuredText files with docutils, failing on any warning.
+
+Sphinx-only directives and roles that the kernel's documentation uses
+(kernel-doc, toctree, :c:func:, :ref:, :doc:) are accepted and ignored:
+docutils alone does not know them, and their targets are checked by
+scripts/kernel-doc separately.
+"""
+import sys
+from docutils import nodes
+from docutils.core import publish_doctree
+from docutils.parsers.rst import Directive, directives, roles
+
+
+class Ignored(Directive):
+    has_content = True
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec = None
+
+    def run(self):
+        return []
+
+
+class AnyOptions(dict):
+    def __missing__(self, key):
+        return directives.unchanged
+
+
+Ignored.option_spec = AnyOptions()
+for name in ("kernel-doc", "toctree", "c:function", "c:type", "c:macro",
+             "only", "tabularcolumns", "kernel-feat", "c:struct",
+             "c:member", "c:enum"):
+    directives.register_directive(name, Ignored)
+
+
+def literal_role(name, rawtext, text, lineno, inliner, options=None,
+                 content=None):
+    return [nodes.literal(rawtext, text)], []
+
+
+for name in ("c:func", "c:type", "c:macro", "c:struct", "ref", "doc",
+             "manpage", "c:member", "c:enum"):
+    roles.register_local_role(name, literal_role)
+
+failed = 0
+for path in sys.argv[1:]:
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    try:
+        publish_doctree(text, source_path=path, settings_overrides={
+            "report_level": 2, "halt_level": 2, "warning_stream": sys.stderr,
+            "file_insertion_enabled": False})
+    except Exception as exc:  # docutils raises SystemMessage on halt
+        print(f"{path}: {exc}", file=sys.stderr)
+        failed += 1
+print(f"rst: {len(sys.argv) - 1 - failed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# make check: runs every test stage, keeps each stage's log in build/check/,
+# and ends with one "N passed, N failed" line summing the stages' own
+# counts.  A stage that fails without printing a count counts as one
+# failure.  Exit status: non-zero when anything failed.
+#
+#   scripts/check.sh STAGE...     (stage names are defined in stage_cmd)
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+logs=$top/build/check
+mkdir -p "$logs"
+vm=tools/testing/vm/run-vm.sh
+flavour=${KERNEL_FLAVOUR:-ours}
+vmlinux=$top/build/out-$flavour/vmlinux
+vmmem=1G
+[ "$flavour" != debug ] || vmmem=3G
+
+stage_cmd() {
+	case $1 in
+	decoder)  echo "make -C tools/testing/dinsn check VMLINUX=$vmlinux KSRC=$top/build/linux" ;;
+	events)   echo "make -C tools/testing/dprobe_events check" ;;
+	probe)    echo "make -C tools/probe check VMLINUX=$vmlinux" ;;
+	docs)     echo "make docs" ;;
+	guest)    echo "$vm --kernel $vmlinux --mem $vmmem --name guest-$flavour --timeout 900 --append 'kunit.enable=1' -- tools/testing/vm/guest-check.sh" ;;
+	ratchet)  echo "scripts/conformance.sh --ratchet --kernel $vmlinux --mem $vmmem" ;;
+	*) return 1 ;;
+	esac
+}
+
+total_pass=0 total_fail=0
+summary=()
+for stage in "$@"; do
+	cmd=$(stage_cmd "$stage") || { echo "check.sh: unknown stage $stage" >&2; exit 2; }
+	echo "=== $stage: $cmd"
+	start=$(date +%s)
+	bash -c "$cmd" 2>&1 | tee "$logs/$stage.log"
+	rc=${PIPESTATUS[0]}
+	secs=$(( $(date +%s) - start ))
+	line=$(grep -E '([0-9]+) passed, ([0-9]+) failed' "$logs/$stage.log" | tail -1)
+	p=$(sed -nE 's/.*\b([0-9]+) passed, ([0-9]+) failed.*/\1/p' <<< "$line")
+	f=$(sed -nE 's/.*\b([0-9]+) passed, ([0-9]+) failed.*/\2/p' <<< "$line")
+	p=${p:-0} f=${f:-0}
+	if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
+		f=1
+	fi
+	total_pass=$((total_pass + p)) total_fail=$((total_fail + f))
+	summary+=("$(printf '%-10s %5d passed %5d failed %6ss  (exit %s)' "$stage" "$p" "$f" "$secs" "$rc")")
+done
+echo
+echo "=== summary"
+printf '%s\n' "${summary[@]}"
+echo "check: $total_pass passed, $total_fail failed"
+[ "$total_fail" = 0 ]

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs in the guest for `make check`: the KUnit suites listed in
+# tools/testing/selftests/dprobes/kunit-suites (run at boot with
+# kunit.enable=1, read back from debugfs) and our own ftracetest-style
+# tests in tools/testing/selftests/dprobes/test.d/.  Ends with
+# "guest: N passed, N failed".
+set -u
+top=$(cd "$(dirname "$0")/../../.." && pwd)
+sel=$top/tools/testing/selftests/dprobes
+pass=0 fail=0
+
+count() { # log file of a stage that printed "N passed, N failed"
+	local line p f
+	line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$1" | tail -1)
+	p=$(sed -nE 's/.*\b([0-9]+) passed, ([0-9]+) failed.*/\1/p' <<< "$line")
+	f=$(sed -nE 's/.*\b([0-9]+) passed, ([0-9]+) failed.*/\2/p' <<< "$line")
+	pass=$((pass + ${p:-0}))
+	fail=$((fail + ${f:-1}))
+}
+
+mapfile -t suites < <(grep -vE '^\s*(#|$)' "$sel/kunit-suites")
+if [ ${#suites[@]} -gt 0 ]; then
+	"$top/tools/testing/vm/ktap-kunit.sh" "${suites[@]}" 2>&1 | tee /tmp/kunit.log
+	count /tmp/kunit.log
+fi
+
+"$top/tools/testing/vm/ftracetest.sh" "$sel/test.d" 2>&1 | tee /tmp/tc.log
+count /tmp/tc.log
+
+echo "guest: $pass passed, $fail failed"
+[ $fail = 0 ]

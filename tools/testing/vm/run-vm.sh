@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Boots a kernel in QEMU, runs one command inside and reports the result.
+#
+#   run-vm.sh [options] -- COMMAND [ARGS...]
+#
+# Options:
+#   --kernel PATH      vmlinux (PVH direct boot) or bzImage (default:
+#                      build/out-ours/vmlinux)
+#   --modules DIR      modules tree to mount on /lib/modules (default: the
+#                      kernel's build/out-*/mods/lib/modules when present)
+#   --timeout SECONDS  kill the guest after this long (default 600)
+#   --log FILE         console log (default: build/vm/<name>.console)
+#   --name NAME        job name (default: vm)
+#   --cpus N           virtual CPUs (default 2)
+#   --mem SIZE         guest memory (default 1G)
+#   --append ARGS      extra kernel command line
+#   --icount           -icount shift=0: guest time advances 1 ns per guest
+#                      instruction (benchmarks, TCG only)
+#   --kvm auto|on|off  KVM when a short probe boot proves it works (auto),
+#                      always, or never (default auto)
+#   --quiet            do not echo the console
+#
+# The host's root file system is shared read-only (virtio-9p), so COMMAND
+# and host tools run unchanged; the current directory is kept.  The exit
+# status is the command's, or 1 when the guest timed out, panicked, or the
+# console shows BUG:, WARNING:, Oops, KASAN, a lockdep report or a
+# call trace.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/../../.." && pwd)
+here=$top/tools/testing/vm
+kernel=$top/build/out-ours/vmlinux
+modules= timeout=600 log= name=vm cpus=2 mem=1G append= icount=0 kvm=auto quiet=0
+
+while [ $# -gt 0 ]; do
+	case $1 in
+	--kernel) kernel=$2; shift 2 ;;
+	--modules) modules=$2; shift 2 ;;
+	--timeout) timeout=$2; shift 2 ;;
+	--log) log=$2; shift 2 ;;
+	--name) name=$2; shift 2 ;;
+	--cpus) cpus=$2; shift 2 ;;
+	--mem) mem=$2; shift 2 ;;
+	--append) append=$2; shift 2 ;;
+	--icount) icount=1; shift ;;
+	--kvm) kvm=$2; shift 2 ;;
+	--quiet) quiet=1; shift ;;
+	--) shift; break ;;
+	*) echo "run-vm.sh: unknown option $1" >&2; exit 2 ;;
+	esac
+done
+[ $# -gt 0 ] || { echo "run-vm.sh: no command given" >&2; exit 2; }
+[ -f "$kernel" ] || { echo "run-vm.sh: kernel $kernel not found (make kernel)" >&2; exit 2; }
+if [ -z "$modules" ]; then
+	rel=$(cat "$(dirname "$kernel")/kernelrelease" 2>/dev/null || true)
+	[ -n "$rel" ] && [ -d "$(dirname "$kernel")/mods/lib/modules" ] &&
+		modules=$(dirname "$kernel")/mods/lib/modules
+fi
+# The guest bind-mounts the modules over /lib/modules, which must exist
+# in the (read-only) shared root.
+[ -z "$modules" ] || [ -d /lib/modules ] || mkdir -p /lib/modules
+
+vmdir=$top/build/vm
+mkdir -p "$vmdir"
+job=$(mktemp -d "$vmdir/$name.XXXXXX")
+trap 'rm -rf "$job"' EXIT
+[ -n "$log" ] || log=$vmdir/$name.console
+{
+	printf 'cd %q\n' "$PWD"
+	printf '%q ' "$@"; echo
+} > "$job/cmd"
+{
+	[ -z "$modules" ] || printf 'GUEST_MODULES=%q\n' "$modules"
+	printf 'GUEST_CWD=%q\n' "$PWD"
+} > "$job/env"
+
+cmdline="console=ttyS0,115200 root=/dev/root rootfstype=9p"
+cmdline+=" rootflags=trans=virtio,version=9p2000.L,msize=262144,cache=loose ro"
+cmdline+=" init=$here/guest-init tsc=reliable oops=panic panic=-1 panic_on_warn=0"
+cmdline+=" loglevel=4 $append"
+
+qemu=(qemu-system-x86_64 -machine pc -m "$mem"
+	-smp "$cpus,sockets=$cpus,cores=1,threads=1"
+	-kernel "$kernel" -append "$cmdline"
+	-fsdev "local,id=root,path=/,security_model=none,readonly=on"
+	-device "virtio-9p-pci,fsdev=root,mount_tag=/dev/root"
+	-fsdev "local,id=job,path=$job,security_model=none"
+	-device "virtio-9p-pci,fsdev=job,mount_tag=job"
+	-display none -monitor none -serial stdio -no-reboot)
+
+kvm_works() {
+	# One short boot decides; the verdict is kept per kernel and QEMU.
+	local key verdict=$vmdir/kvm-verdict
+	[ -w /dev/kvm ] || return 1
+	key="$(stat -c %Y "$kernel") $(qemu-system-x86_64 --version | head -1)"
+	if [ -f "$verdict" ] && [ "$(head -1 "$verdict")" = "$key" ]; then
+		[ "$(tail -1 "$verdict")" = yes ]; return
+	fi
+	local pj; pj=$(mktemp -d "$vmdir/kvmprobe.XXXXXX")
+	echo true > "$pj/cmd"; : > "$pj/env"
+	local probe=("${qemu[@]}")
+	probe=("${probe[@]/path=$job/path=$pj}")
+	timeout 30 "${probe[@]}" -enable-kvm -cpu host < /dev/null > "$pj/console" 2>&1 || true
+	if [ "$(cat "$pj/status" 2>/dev/null)" = 0 ]; then
+		printf '%s\nyes\n' "$key" > "$verdict"
+	else
+		printf '%s\nno\n' "$key" > "$verdict"
+	fi
+	rm -rf "$pj"
+	[ "$(tail -1 "$verdict")" = yes ]
+}
+
+accel=tcg
+case $kvm in
+on) accel=kvm ;;
+auto) [ $icount = 1 ] || ! kvm_works || accel=kvm ;;
+esac
+if [ $accel = kvm ]; then
+	qemu+=(-enable-kvm -cpu host)
+else
+	qemu+=(-accel "tcg,thread=multi" -cpu max)
+	[ $icount = 0 ] || qemu=("${qemu[@]/tcg,thread=multi/tcg,thread=single}" -icount shift=0)
+fi
+
+start=$(date +%s.%N)
+set +e
+if [ $quiet = 1 ]; then
+	timeout -k 5 "$timeout" "${qemu[@]}" < /dev/null 2>&1 | tr -d '\r' > "$log"
+else
+	timeout -k 5 "$timeout" "${qemu[@]}" < /dev/null 2>&1 | tr -d '\r' | tee "$log"
+fi
+qrc=${PIPESTATUS[0]}
+set -e
+elapsed=$(echo "$(date +%s.%N) - $start" | bc)
+
+problems=$("$here/console-check.sh" "$log" || true)
+status=$(cat "$job/status" 2>/dev/null || echo none)
+rc=0
+if [ "$qrc" = 124 ] || [ "$qrc" = 137 ]; then
+	echo "run-vm: guest timed out after ${timeout}s ($accel)" >&2; rc=1
+elif [ "$status" = none ]; then
+	echo "run-vm: guest ended without a status (qemu exit $qrc)" >&2; rc=1
+elif [ "$status" != 0 ]; then
+	rc=$status
+fi
+if [ -n "$problems" ]; then
+	echo "run-vm: kernel reported problems:" >&2
+	echo "$problems" >&2
+	[ $rc != 0 ] || rc=1
+fi
+printf 'run-vm: %s on %s, %.1fs, status %s, console %s\n' \
+	"$name" "$accel" "$elapsed" "$status" "$log" >&2
+exit "$rc"
