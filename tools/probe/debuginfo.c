@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "debuginfo.h"
+
+#include <dwarf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const Dwfl_Callbacks offline_callbacks = {
+	.find_elf = dwfl_build_id_find_elf,
+	.find_debuginfo = dwfl_standard_find_debuginfo,
+	.section_address = dwfl_offline_section_address,
+};
+
+int debuginfo_open(struct debuginfo *di, const char *path,
+		   struct probe_error *err)
+{
+	memset(di, 0, sizeof(*di));
+	if (access(path, R_OK))
+		return perr(err, "Cannot read %s: %s.", path, strerror(errno));
+	di->dwfl = dwfl_begin(&offline_callbacks);
+	if (!di->dwfl)
+		return perr(err, "libdwfl: %s", dwfl_errmsg(-1));
+	dwfl_report_begin(di->dwfl);
+	di->mod = dwfl_report_offline(di->dwfl, path, path, -1);
+	dwfl_report_end(di->dwfl, NULL, NULL);
+	if (!di->mod) {
+		perr(err, "%s is not a usable ELF file: %s.", path, dwfl_errmsg(-1));
+		debuginfo_close(di);
+		return -1;
+	}
+	di->dw = dwfl_module_getdwarf(di->mod, &di->bias);
+	if (!di->dw) {
+		perr(err, "%s has no DWARF debug information.", path);
+		perr_hint(err, "Use a vmlinux built with CONFIG_DEBUG_INFO=y (Debian: the linux-image-*-dbg package), or pass it with -k.");
+		debuginfo_close(di);
+		return -1;
+	}
+	di->path = xstrdup(path);
+	return 0;
+}
+
+void debuginfo_close(struct debuginfo *di)
+{
+	if (di->dwfl)
+		dwfl_end(di->dwfl);
+	free(di->path);
+	memset(di, 0, sizeof(*di));
+}
+
+int debuginfo_build_id(struct debuginfo *di, char *buf, size_t size)
+{
+	const unsigned char *bits;
+	GElf_Addr vaddr;
+	int n, i;
+
+	n = dwfl_module_build_id(di->mod, &bits, &vaddr);
+	if (n <= 0 || size < (size_t)n * 2 + 1)
+		return -1;
+	for (i = 0; i < n; i++)
+		snprintf(buf + 2 * i, 3, "%02x", bits[i]);
+	return 0;
+}
+
+static bool is_function_symbol(const GElf_Sym *sym)
+{
+	return GELF_ST_TYPE(sym->st_info) == STT_FUNC && sym->st_shndx != SHN_UNDEF;
+}
+
+int debuginfo_addr_symbol(struct debuginfo *di, Dwarf_Addr addr,
+			  const char **name, unsigned long *offset)
+{
+	GElf_Off off;
+	GElf_Sym sym;
+	const char *n;
+
+	n = dwfl_module_addrinfo(di->mod, addr + di->bias, &off, &sym, NULL,
+				 NULL, NULL);
+	if (!n)
+		return -1;
+	*name = n;
+	*offset = off;
+	return 0;
+}
+
+int debuginfo_for_each_function(struct debuginfo *di,
+				int (*fn)(const char *name, Dwarf_Addr addr,
+					  void *data),
+				void *data)
+{
+	int i, n = dwfl_module_getsymtab(di->mod);
+
+	for (i = 1; i < n; i++) {
+		GElf_Sym sym;
+		GElf_Addr value;
+		const char *name;
+		int rc;
+
+		name = dwfl_module_getsym_info(di->mod, i, &sym, &value, NULL,
+					       NULL, NULL);
+		if (!name || !is_function_symbol(&sym))
+			continue;
+		rc = fn(name, value - di->bias, data);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+struct find_sym {
+	const char *name;
+	Dwarf_Addr addr;
+	bool found;
+};
+
+static int match_symbol(const char *name, Dwarf_Addr addr, void *data)
+{
+	struct find_sym *fs = data;
+
+	if (strcmp(name, fs->name))
+		return 0;
+	fs->addr = addr;
+	fs->found = true;
+	return 1;
+}
+
+int debuginfo_symbol_addr(struct debuginfo *di, const char *name,
+			  Dwarf_Addr *addr)
+{
+	struct find_sym fs = { name, 0, false };
+
+	debuginfo_for_each_function(di, match_symbol, &fs);
+	if (!fs.found)
+		return -1;
+	*addr = fs.addr;
+	return 0;
+}
+
+Dwarf_CFI *debuginfo_cfi(struct debuginfo *di, bool eh)
+{
+	if (!di->cfi_loaded) {
+		Dwarf_Addr bias;
+		Elf *elf = dwfl_module_getelf(di->mod, &bias);
+
+		di->cfi_eh = elf ? dwarf_getcfi_elf(elf) : NULL;
+		di->cfi_dbg = dwarf_getcfi(di->dw);
+		di->cfi_loaded = true;
+	}
+	return eh ? di->cfi_eh : di->cfi_dbg;
+}
+
+int debuginfo_next_cu(struct debuginfo *di, Dwarf_Off *off, Dwarf_Die *cu)
+{
+	for (;;) {
+		Dwarf_Off next;
+		size_t hsize;
+
+		if (dwarf_nextcu(di->dw, *off, &next, &hsize, NULL, NULL,
+				 NULL) != 0)
+			return 1;
+		if (dwarf_offdie(di->dw, *off + hsize, cu) &&
+		    dwarf_tag(cu) == DW_TAG_compile_unit) {
+			*off = next;
+			return 0;
+		}
+		*off = next;
+	}
+}

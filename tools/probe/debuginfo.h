@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * An ELF file with DWARF, opened offline through libdwfl: a vmlinux, a
+ * module, or any program (the host tests use fixtures). Addresses in this
+ * program are link-time DWARF addresses; the dwfl bias is applied here only.
+ */
+#ifndef PROBE_DEBUGINFO_H
+#define PROBE_DEBUGINFO_H
+
+#include <elfutils/libdw.h>
+#include <elfutils/libdwfl.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "strbuf.h"
+
+struct debuginfo {
+	char *path;
+	Dwfl *dwfl;
+	Dwfl_Module *mod;
+	Dwarf *dw;
+	Dwarf_Addr bias;
+	Dwarf_CFI *cfi_eh;	/* .eh_frame, may be NULL */
+	Dwarf_CFI *cfi_dbg;	/* .debug_frame, may be NULL */
+	bool cfi_loaded;
+};
+
+int debuginfo_open(struct debuginfo *di, const char *path,
+		   struct probe_error *err);
+void debuginfo_close(struct debuginfo *di);
+
+/* Hex build-id into @buf (at least 41 bytes); -1 when there is none. */
+int debuginfo_build_id(struct debuginfo *di, char *buf, size_t size);
+
+/* The function symbol containing @addr and the offset into it. */
+int debuginfo_addr_symbol(struct debuginfo *di, Dwarf_Addr addr,
+			  const char **name, unsigned long *offset);
+/* The address of the function symbol @name; -1 when absent. */
+int debuginfo_symbol_addr(struct debuginfo *di, const char *name,
+			  Dwarf_Addr *addr);
+/* Calls @fn for every function symbol; stops when it returns non-zero. */
+int debuginfo_for_each_function(struct debuginfo *di,
+				int (*fn)(const char *name, Dwarf_Addr addr,
+					  void *data),
+				void *data);
+
+/* Frame information for DW_OP_call_frame_cfa. */
+Dwarf_CFI *debuginfo_cfi(struct debuginfo *di, bool eh);
+
+/* Iterates compile units: *@cu is set; returns 1 at the end. */
+int debuginfo_next_cu(struct debuginfo *di, Dwarf_Off *off, Dwarf_Die *cu);
+
+#endif

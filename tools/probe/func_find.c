@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "func_find.h"
+
+#include <dwarf.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool path_tail_match(const char *path, const char *tail)
+{
+	size_t lp = strlen(path), lt = strlen(tail);
+
+	if (!lt || lt > lp)
+		return false;
+	return !strcmp(path + lp - lt, tail);
+}
+
+int die_walk(Dwarf_Die *parent, die_visit_fn fn, void *data)
+{
+	Dwarf_Die child;
+
+	if (dwarf_child(parent, &child))
+		return 0;
+	do {
+		int rc = fn(&child, data);
+
+		if (rc == WALK_STOP)
+			return WALK_STOP;
+		if (rc == WALK_DESCEND && dwarf_haschildren(&child) &&
+		    die_walk(&child, fn, data) == WALK_STOP)
+			return WALK_STOP;
+	} while (dwarf_siblingof(&child, &child) == 0);
+	return 0;
+}
+
+static void add_site(struct func_sites *out, Dwarf_Die *die, Dwarf_Die *cu,
+		     bool inlined)
+{
+	struct func_site *s;
+	Dwarf_Addr entry;
+
+	if (dwarf_entrypc(die, &entry))
+		return;
+	out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
+	s = &out->v[out->n++];
+	s->die = *die;
+	s->cu = *cu;
+	s->inlined = inlined;
+	s->entry = entry;
+}
+
+struct instance_walk {
+	Dwarf_Off origin;
+	Dwarf_Die *cu;
+	struct func_sites *out;
+};
+
+static int collect_instance(Dwarf_Die *die, void *data)
+{
+	struct instance_walk *w = data;
+	Dwarf_Attribute attr;
+	Dwarf_Die origin;
+
+	int tag = dwarf_tag(die);
+
+	if ((tag == DW_TAG_inlined_subroutine || tag == DW_TAG_subprogram) &&
+	    dwarf_attr(die, DW_AT_abstract_origin, &attr) &&
+	    dwarf_formref_die(&attr, &origin) &&
+	    dwarf_dieoffset(&origin) == w->origin)
+		add_site(w->out, die, w->cu, tag == DW_TAG_inlined_subroutine);
+	return WALK_DESCEND;
+}
+
+static bool has_code(Dwarf_Die *die)
+{
+	return dwarf_hasattr(die, DW_AT_low_pc) || dwarf_hasattr(die, DW_AT_ranges);
+}
+
+static bool check_candidate(Dwarf_Die *die, Dwarf_Die *cu, const char *file,
+			    bool no_inlines, struct func_sites *out)
+{
+	const char *decl;
+
+	if (file) {
+		decl = dwarf_decl_file(die);
+		if (!decl || !path_tail_match(decl, file))
+			return false;
+	}
+	out->declared = true;
+	out->defs = xrealloc(out->defs, (out->ndefs + 1) * sizeof(*out->defs));
+	out->defs[out->ndefs].die = *die;
+	out->defs[out->ndefs++].cu = *cu;
+	if (has_code(die)) {
+		add_site(out, die, cu, false);
+		return true;
+	}
+	if (dwarf_hasattr(die, DW_AT_inline)) {
+		struct instance_walk w = { dwarf_dieoffset(die), cu, out };
+		size_t before = out->n;
+
+		if (no_inlines)
+			return true;
+		die_walk(cu, collect_instance, &w);
+		if (out->n > before)
+			out->only_inline = true;
+	}
+	return true;
+}
+
+void func_find(struct debuginfo *di, const char *name, const char *file,
+	       bool no_inlines, struct func_sites *out)
+{
+	Dwarf_Off off = 0;
+	Dwarf_Die cu, die;
+	size_t i;
+	bool body = false;
+
+	memset(out, 0, sizeof(*out));
+	while (debuginfo_next_cu(di, &off, &cu) == 0) {
+		if (dwarf_child(&cu, &die))
+			continue;
+		do {
+			const char *n;
+
+			if (dwarf_tag(&die) != DW_TAG_subprogram ||
+			    dwarf_hasattr(&die, DW_AT_declaration))
+				continue;
+			n = dwarf_diename(&die);
+			if (n && !strcmp(n, name) &&
+			    check_candidate(&die, &cu, file, no_inlines, out))
+				break;
+		} while (dwarf_siblingof(&die, &die) == 0);
+	}
+	for (i = 0; i < out->n; i++)
+		if (!out->v[i].inlined)
+			body = true;
+	out->only_inline = out->n && !body;
+}
+
+void func_sites_free(struct func_sites *s)
+{
+	free(s->v);
+	free(s->defs);
+	memset(s, 0, sizeof(*s));
+}
+
+struct scope_walk {
+	Dwarf_Addr addr;
+	Dwarf_Die *inner, *outer;
+	bool found;
+};
+
+static int visit_scope(Dwarf_Die *die, void *data)
+{
+	struct scope_walk *w = data;
+	int tag = dwarf_tag(die);
+
+	if (tag != DW_TAG_subprogram && tag != DW_TAG_inlined_subroutine &&
+	    tag != DW_TAG_lexical_block)
+		return WALK_SKIP;
+	if (dwarf_haspc(die, w->addr) != 1)
+		return WALK_SKIP;
+	if (tag != DW_TAG_lexical_block) {
+		if (w->inner)
+			*w->inner = *die;
+		if (!w->found && w->outer)
+			*w->outer = *die;
+		w->found = true;
+	}
+	return WALK_DESCEND;
+}
+
+int func_at(Dwarf_Die *cu, Dwarf_Addr addr, Dwarf_Die *inner,
+	    Dwarf_Die *outer)
+{
+	struct scope_walk w = { addr, inner, outer, false };
+
+	die_walk(cu, visit_scope, &w);
+	return w.found ? 0 : -1;
+}

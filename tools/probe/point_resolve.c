@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "point_resolve.h"
+
+#include <dwarf.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "func_find.h"
+#include "lazy.h"
+#include "line_walk.h"
+#include "source_file.h"
+
+static void add_place(struct places *out, Dwarf_Addr addr, Dwarf_Die *scope,
+		      Dwarf_Die *cu, int line)
+{
+	struct place *p;
+	size_t i;
+
+	for (i = 0; i < out->n; i++)	/* rows often repeat an address */
+		if (out->v[i].addr == addr)
+			return;
+	out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
+	p = &out->v[out->n++];
+	p->addr = addr;
+	p->scope = *scope;
+	p->cu = *cu;
+	p->line = line;
+}
+
+void places_free(struct places *p)
+{
+	free(p->v);
+	memset(p, 0, sizeof(*p));
+}
+
+static bool spec_has_vars(const struct probe_spec *spec)
+{
+	size_t i;
+
+	for (i = 0; i < spec->nargs; i++)
+		if (spec->args[i].kind != ARG_RAW && spec->args[i].kind != ARG_RETVAL)
+			return true;
+	return false;
+}
+
+static int find_loclist(Dwarf_Die *die, void *data)
+{
+	Dwarf_Attribute attr;
+	int form;
+
+	if (dwarf_attr(die, DW_AT_location, &attr)) {
+		form = dwarf_whatform(&attr);
+		if (form == DW_FORM_sec_offset || form == DW_FORM_loclistx ||
+		    form == DW_FORM_data4 || form == DW_FORM_data8) {
+			*(bool *)data = true;
+			return WALK_STOP;
+		}
+	}
+	return WALK_DESCEND;
+}
+
+/*
+ * Unoptimised code keeps arguments on the stack only after the prologue:
+ * move to the first address of the function's next source line. Optimised
+ * code (location lists anywhere in the unit) is probed at the entry.
+ */
+static Dwarf_Addr after_prologue(Dwarf_Die *fn, Dwarf_Die *cu, Dwarf_Addr entry)
+{
+	Dwarf_Lines *lines;
+	Dwarf_Addr best = entry, addr;
+	bool optimized = false;
+	size_t i, n;
+	int entry_line = -1, line;
+
+	die_walk(cu, find_loclist, &optimized);
+	if (optimized || dwarf_getsrclines(cu, &lines, &n))
+		return entry;
+	for (i = 0; i < n; i++) {
+		Dwarf_Line *row = dwarf_onesrcline(lines, i);
+
+		if (dwarf_lineaddr(row, &addr) || dwarf_lineno(row, &line))
+			continue;
+		if (addr == entry && entry_line < 0)
+			entry_line = line;
+		else if (entry_line >= 0 && addr > entry && line != entry_line &&
+			 dwarf_haspc(fn, addr) == 1 && (best == entry || addr < best))
+			best = addr;
+	}
+	return best;
+}
+
+/* perf's scope choice: the named function, else the nearest declared one. */
+struct scope_pick {
+	const char *function;
+	int line;
+	int best_diff;
+	Dwarf_Die *out;
+	bool found;
+};
+
+static int visit_pick(Dwarf_Die *die, void *data)
+{
+	struct scope_pick *sp = ((void **)data)[0];
+	Dwarf_Addr addr = *(Dwarf_Addr *)((void **)data)[1];
+	int tag = dwarf_tag(die), decl;
+	const char *n;
+
+	if (tag != DW_TAG_subprogram && tag != DW_TAG_inlined_subroutine &&
+	    tag != DW_TAG_lexical_block)
+		return WALK_SKIP;
+	if (dwarf_haspc(die, addr) != 1)
+		return WALK_SKIP;
+	if (tag == DW_TAG_lexical_block)
+		return WALK_DESCEND;
+	n = dwarf_diename(die);
+	if (sp->function) {
+		if (n && !strcmp(n, sp->function)) {
+			*sp->out = *die;
+			sp->found = true;
+			return WALK_STOP;
+		}
+	} else if (dwarf_decl_line(die, &decl) == 0 && decl < sp->line &&
+		   sp->line - decl < sp->best_diff) {
+		sp->best_diff = sp->line - decl;
+		*sp->out = *die;
+		sp->found = true;
+	}
+	return WALK_DESCEND;
+}
+
+static bool pick_scope(Dwarf_Die *cu, Dwarf_Addr addr, const char *function,
+		       int line, Dwarf_Die *out)
+{
+	struct scope_pick sp = { function, line, INT_MAX, out, false };
+	void *data[2] = { &sp, &addr };
+
+	die_walk(cu, visit_pick, data);
+	if (sp.found)
+		return true;
+	return func_at(cu, addr, out, NULL) == 0;
+}
+
+/* Collects the addresses of one line (or a set of lazy lines). */
+struct line_query {
+	const struct probe_spec *spec;
+	const char *file;	/* tail to match */
+	int line;		/* single line; 0 with a lazy set */
+	const bool *lazy;	/* lazy[line] for matching lines */
+	size_t nlazy;
+	Dwarf_Die cu;
+	struct places *out;
+	struct probe_error *err;
+};
+
+static int representative(struct line_query *q, const char *file, int line,
+			  Dwarf_Addr addr)
+{
+	const char *rfile;
+	int rline, decl;
+	Dwarf_Die fn;
+
+	if (line_at(&q->cu, addr, &rfile, &rline) || strcmp(rfile, file) ||
+	    rline == line)
+		return 0;
+	perr(q->err, "This line is sharing the address with other lines.");
+	if (q->spec->function && pick_scope(&q->cu, addr, q->spec->function,
+					    rline, &fn) &&
+	    dwarf_diename(&fn) && !strcmp(dwarf_diename(&fn), q->spec->function) &&
+	    dwarf_decl_line(&fn, &decl) == 0)
+		perr_hint(q->err, "Please try to probe at %s:%d instead.",
+			  q->spec->function, rline - decl);
+	else
+		perr_hint(q->err, "Please try to probe at %s:%d instead.", rfile, rline);
+	perr_hint(q->err, "Probe-able lines are shown by 'probe --line'.");
+	return -1;
+}
+
+static int line_hit(const char *file, int line, Dwarf_Addr addr, void *data)
+{
+	struct line_query *q = data;
+	Dwarf_Die scope;
+
+	if (!file || !path_tail_match(file, q->file))
+		return 0;
+	if (q->lazy) {
+		if (line <= 0 || (size_t)line >= q->nlazy || !q->lazy[line])
+			return 0;
+	} else {
+		if (line != q->line)
+			return 0;
+		if (representative(q, file, line, addr))
+			return -1;
+	}
+	if (!pick_scope(&q->cu, addr, q->spec->function, line, &scope)) {
+		perr(q->err, "Failed to find scope of probe point at 0x%lx.",
+		     (unsigned long)addr);
+		return -1;
+	}
+	add_place(q->out, addr, &scope, &q->cu, line);
+	return 0;
+}
+
+static const char *cu_comp_dir(Dwarf_Die *cu)
+{
+	Dwarf_Attribute attr;
+
+	return dwarf_formstring(dwarf_attr(cu, DW_AT_comp_dir, &attr));
+}
+
+/* Marks the lines of @file matching the lazy pattern. */
+static int lazy_lines(const struct probe_spec *spec, const char *file,
+		      Dwarf_Die *cu, const struct resolve_opts *opts,
+		      struct line_query *q, struct probe_error *err)
+{
+	struct source_file sf;
+	size_t i;
+	bool any = false;
+
+	if (source_file_load(&sf, file, cu_comp_dir(cu), opts->source_dir, err))
+		return -1;
+	q->nlazy = sf.n + 1;
+	q->lazy = xcalloc(q->nlazy, sizeof(bool));
+	for (i = 0; i < sf.n; i++)
+		if (lazy_match(spec->lazy, sf.lines[i])) {
+			((bool *)q->lazy)[i + 1] = true;
+			any = true;
+		}
+	source_file_free(&sf);
+	if (!any)
+		return perr(err, "No line of %s matches the pattern '%s'.", file, spec->lazy);
+	return 0;
+}
+
+static int by_function(struct debuginfo *di, const struct probe_spec *spec,
+		       const struct resolve_opts *opts, struct places *out,
+		       struct probe_error *err)
+{
+	struct func_sites fs;
+	struct line_query q = { .spec = spec, .out = out, .err = err };
+	size_t i;
+	int rc = 0;
+
+	func_find(di, spec->function, spec->file, opts->no_inlines, &fs);
+	if (spec->has_line) {
+		for (i = 0; i < fs.ndefs && !rc; i++) {
+			int decl = 0;
+
+			q.file = dwarf_decl_file(&fs.defs[i].die);
+			dwarf_decl_line(&fs.defs[i].die, &decl);
+			if (!q.file)
+				continue;
+			q.line = decl + spec->line;
+			q.cu = fs.defs[i].cu;
+			rc = walk_cu_lines(&q.cu, line_hit, &q) ? -1 : 0;
+		}
+	} else if (spec->lazy) {
+		for (i = 0; i < fs.n && !rc; i++) {
+			q.file = dwarf_decl_file(&fs.v[i].die);
+			q.cu = fs.v[i].cu;
+			if (!q.file)
+				continue;
+			if (!q.lazy && lazy_lines(spec, q.file, &q.cu, opts, &q, err)) {
+				rc = -1;
+				break;
+			}
+			rc = walk_function_lines(&fs.v[i].die, line_hit, &q) ? -1 : 0;
+		}
+		free((bool *)q.lazy);
+	} else {
+		for (i = 0; i < fs.n; i++) {
+			Dwarf_Addr a = fs.v[i].entry;
+
+			if (!a)
+				continue;
+			if (!fs.v[i].inlined && spec_has_vars(spec))
+				a = after_prologue(&fs.v[i].die, &fs.v[i].cu, a);
+			add_place(out, a + spec->offset, &fs.v[i].die, &fs.v[i].cu, 0);
+		}
+	}
+	func_sites_free(&fs);
+	return rc;
+}
+
+static int by_file(struct debuginfo *di, const struct probe_spec *spec,
+		   const struct resolve_opts *opts, struct places *out,
+		   struct probe_error *err)
+{
+	struct line_query q = { .spec = spec, .out = out, .err = err };
+	Dwarf_Off off = 0;
+	Dwarf_Die cu;
+	int rc = 0;
+
+	q.file = spec->file;
+	q.line = spec->line;
+	while (!rc && debuginfo_next_cu(di, &off, &cu) == 0) {
+		const char *full = cu_find_file(&cu, spec->file);
+
+		if (!full)
+			continue;
+		q.cu = cu;
+		if (spec->lazy && !q.lazy &&
+		    lazy_lines(spec, full, &cu, opts, &q, err)) {
+			rc = -1;
+			break;
+		}
+		rc = walk_cu_lines(&cu, line_hit, &q) ? -1 : 0;
+	}
+	free((bool *)q.lazy);
+	return rc;
+}
+
+int find_places(struct debuginfo *di, const struct probe_spec *spec,
+		const struct resolve_opts *opts, struct places *out,
+		struct probe_error *err)
+{
+	memset(out, 0, sizeof(*out));
+	if (spec->function)
+		return by_function(di, spec, opts, out, err);
+	return by_file(di, spec, opts, out, err);
+}

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* What the commands share: the options given and the debuginfo opened. */
+#ifndef PROBE_PROBE_H
+#define PROBE_PROBE_H
+
+#include <stdbool.h>
+
+#include "debuginfo.h"
+#include "options.h"
+#include "point_resolve.h"
+
+struct probe_ctx {
+	const char *vmlinux;	/* -k */
+	const char *module;	/* -m: name or path of a .ko */
+	struct resolve_opts ropts;
+	bool force, dry_run, quiet, externs;
+	int verbose;
+	struct debuginfo di;
+	bool di_open;
+};
+
+/* Opens -k, -m or the running kernel's vmlinux once. */
+int ctx_debuginfo(struct probe_ctx *ctx, struct debuginfo **out);
+void ctx_release(struct probe_ctx *ctx);
+void report_error(const struct probe_error *err);
+
+int cmd_add(struct probe_ctx *ctx, const struct str_list *specs,
+	    bool definition_only);
+int cmd_del(struct probe_ctx *ctx, const struct str_list *globs);
+int cmd_list(struct probe_ctx *ctx, const char *filter);
+int cmd_line(struct probe_ctx *ctx, const char *range);
+int cmd_vars(struct probe_ctx *ctx, const char *spec);
+int cmd_funcs(struct probe_ctx *ctx, const char *filter);
+int cmd_record(int argc, const char **argv);
+int cmd_script(int argc, const char **argv);
+
+#endif

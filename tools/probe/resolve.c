@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "resolve.h"
+
+#include <dwarf.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fetch_expr.h"
+#include "func_find.h"
+#include "var_find.h"
+
+void resolved_free(struct resolved *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		probe_point_free(&r->v[i]);
+	free(r->v);
+	memset(r, 0, sizeof(*r));
+}
+
+static Dwarf_Addr scope_end(Dwarf_Die *scope)
+{
+	Dwarf_Addr base, start, end, high = 0;
+	ptrdiff_t it = 0;
+
+	while ((it = dwarf_ranges(scope, it, &base, &start, &end)) > 0)
+		if (end > high)
+			high = end;
+	return high;
+}
+
+struct expand {
+	struct fetch_ctx *ctx;
+	struct probe_point *pt;
+};
+
+static void expand_one(Dwarf_Die *var, void *data)
+{
+	struct expand *e = data;
+	struct probe_arg arg = { 0 };
+	struct probe_error ignored;
+	char *expr, *type;
+
+	if (!fetch_available(e->ctx, var))
+		return;
+	arg.kind = ARG_VAR;
+	arg.var = (char *)dwarf_diename(var);
+	arg.name = arg.var;
+	if (fetch_translate(e->ctx, var, &arg, &expr, &type, &ignored))
+		return;	/* like perf: $vars lists what it can fetch */
+	probe_point_add_arg(e->pt, arg.var, expr, type);
+	free(expr);
+	free(type);
+}
+
+static int add_arg(struct fetch_ctx *ctx, struct place *pl,
+		   const struct probe_spec *spec, const struct probe_arg *arg,
+		   struct probe_point *pt, struct probe_error *err)
+{
+	struct expand e = { ctx, pt };
+	char *expr, *type;
+	Dwarf_Die var;
+
+	switch (arg->kind) {
+	case ARG_RAW:
+		probe_point_add_arg(pt, arg->named ? arg->name : NULL, arg->var,
+				    arg->type);
+		return 0;
+	case ARG_RETVAL:
+		if (!spec->retprobe)
+			return perr(err, "$retval is only available on return probes: use FUNC%%return.");
+		probe_point_add_arg(pt, arg->named ? arg->name : NULL, "$retval",
+				    arg->type);
+		return 0;
+	case ARG_VARS:
+	case ARG_PARAMS:
+		var_each(&pl->scope, pl->addr, arg->kind == ARG_PARAMS,
+			 expand_one, &e);
+		return 0;
+	case ARG_VAR:
+		break;
+	}
+	if (!var_find(&pl->scope, pl->addr, arg->var, &var)) {
+		perr(err, "Failed to find the location of the '%s' variable at this address.",
+		     arg->var);
+		perr_hint(err, "Perhaps it has been optimized out. Use --vars to see what is available here.");
+		return -1;
+	}
+	if (fetch_translate(ctx, &var, arg, &expr, &type, err))
+		return -1;
+	probe_point_add_arg(pt, arg->name, expr, type);
+	free(expr);
+	free(type);
+	return 0;
+}
+
+static int make_point(struct debuginfo *di, const struct probe_spec *spec,
+		      const struct resolve_opts *opts, struct place *pl,
+		      struct probe_point *pt, struct probe_error *err)
+{
+	struct fetch_ctx ctx = { .di = di, .addr = pl->addr };
+	const char *sym, *fname;
+	unsigned long off;
+	size_t i;
+
+	memset(pt, 0, sizeof(*pt));
+	if (debuginfo_addr_symbol(di, pl->addr, &sym, &off))
+		return perr(err, "No symbol covers address 0x%lx.", (unsigned long)pl->addr);
+	pt->symbol = xstrdup(sym);
+	pt->offset = off;
+	pt->address = pl->addr;
+	pt->line = pl->line;
+	pt->module = opts->module ? xstrdup(opts->module) : NULL;
+	fname = dwarf_diename(&pl->scope);
+	pt->function = xstrdup(fname ? fname : sym);
+	if (func_at(&pl->cu, pl->addr, NULL, &ctx.func))
+		ctx.func = pl->scope;
+	ctx.func_high = scope_end(&pl->scope);
+	for (i = 0; i < spec->nargs; i++)
+		if (add_arg(&ctx, pl, spec, &spec->args[i], pt, err))
+			return -1;
+	return 0;
+}
+
+/* %return probes go through the symbol table, as perf does. */
+static int resolve_return(struct debuginfo *di, const struct probe_spec *spec,
+			  const struct resolve_opts *opts, struct resolved *out,
+			  struct probe_error *err)
+{
+	struct probe_point *pt;
+	struct func_sites fs;
+	Dwarf_Addr addr;
+	size_t i;
+
+	for (i = 0; i < spec->nargs; i++)
+		if (spec->args[i].kind == ARG_VAR || spec->args[i].kind == ARG_VARS ||
+		    spec->args[i].kind == ARG_PARAMS)
+			return perr(err, "You can't specify local variable for kretprobe: only $retval and raw arguments.");
+	if (debuginfo_symbol_addr(di, spec->function, &addr)) {
+		func_find(di, spec->function, spec->file, false, &fs);
+		if (fs.only_inline)
+			perr(err, "Failed to find \"%s%%return\", because %s is an inlined function and has no return point.",
+			     spec->function, spec->function);
+		else
+			perr(err, "Failed to find symbol %s.", spec->function);
+		func_sites_free(&fs);
+		return -1;
+	}
+	out->v = xcalloc(1, sizeof(*out->v));
+	out->n = 1;
+	pt = &out->v[0];
+	pt->symbol = xstrdup(spec->function);
+	pt->address = addr;
+	pt->retprobe = true;
+	pt->function = xstrdup(spec->function);
+	pt->module = opts->module ? xstrdup(opts->module) : NULL;
+	for (i = 0; i < spec->nargs; i++) {
+		const struct probe_arg *a = &spec->args[i];
+
+		probe_point_add_arg(pt, a->named ? a->name : NULL,
+				    a->kind == ARG_RETVAL ? "$retval" : a->var, a->type);
+	}
+	return 0;
+}
+
+int resolve_spec(struct debuginfo *di, const struct probe_spec *spec,
+		 const struct resolve_opts *opts, struct resolved *out,
+		 struct probe_error *err)
+{
+	int max = opts->max_probes > 0 ? opts->max_probes : PROBE_MAX_ARGS;
+	struct places pl;
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	if (spec->retprobe)
+		return resolve_return(di, spec, opts, out, err);
+	if (find_places(di, spec, opts, &pl, err))
+		return -1;
+	if (!pl.n) {
+		if (spec->function) {
+			perr(err, "Probe point '%s' not found.", spec->function);
+			suggest_functions(di, spec->function, err);
+		} else {
+			perr(err, "Probe point '%s:%d' not found.", spec->file, spec->line);
+			perr_hint(err, "See the probe-able lines with 'probe --line %s:%d'.",
+				  spec->file, spec->line > 5 ? spec->line - 5 : 1);
+		}
+		places_free(&pl);
+		return -1;
+	}
+	if (pl.n > (size_t)max) {
+		perr(err, "Too many (> %d) probe points found; raise --max-probes.", max);
+		places_free(&pl);
+		return -1;
+	}
+	out->v = xcalloc(pl.n, sizeof(*out->v));
+	for (i = 0; i < pl.n; i++) {
+		if (make_point(di, spec, opts, &pl.v[i], &out->v[i], err)) {
+			out->n = i + 1;
+			resolved_free(out);
+			places_free(&pl);
+			return -1;
+		}
+		out->n = i + 1;
+	}
+	places_free(&pl);
+	return 0;
+}
+
+struct suggest {
+	const char *name;
+	struct strbuf sb;
+	int count;
+};
+
+/* Small edit distance, capped: enough to catch typos. */
+static int distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	int row[64], prev, tmp, best;
+
+	if (la >= 63 || lb >= 63)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = (int)i;
+		best = row[0];
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			row[j] = prev + (a[i - 1] != b[j - 1]);
+			if (row[j - 1] + 1 < row[j])
+				row[j] = row[j - 1] + 1;
+			if (tmp + 1 < row[j])
+				row[j] = tmp + 1;
+			prev = tmp;
+			if (row[j] < best)
+				best = row[j];
+		}
+		if (best > 3)
+			return 99;
+	}
+	return row[lb];
+}
+
+static int consider(const char *name, Dwarf_Addr addr, void *data)
+{
+	struct suggest *s = data;
+
+	if (s->count >= 8 || strncmp(name, "__pfx_", 6) == 0)
+		return 0;
+	if (distance(name, s->name) <= 2 ||
+	    (strlen(s->name) >= 5 && strstr(name, s->name))) {
+		strbuf_addf(&s->sb, "%s%s", s->count ? ", " : "", name);
+		s->count++;
+	}
+	return 0;
+}
+
+void suggest_functions(struct debuginfo *di, const char *name,
+		       struct probe_error *err)
+{
+	struct suggest s = { name, STRBUF_INIT, 0 };
+
+	debuginfo_for_each_function(di, consider, &s);
+	if (s.count)
+		perr_hint(err, "Did you mean: %s?", s.sb.buf);
+	else
+		perr_hint(err, "List functions with 'probe --funcs PATTERN'.");
+	strbuf_release(&s.sb);
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A parsed spec plus DWARF becomes probe points with fetch arguments. No
+ * tracefs here: -D, --add and the tests share this path.
+ */
+#ifndef PROBE_RESOLVE_H
+#define PROBE_RESOLVE_H
+
+#include "debuginfo.h"
+#include "definition.h"
+#include "point_resolve.h"
+#include "spec.h"
+
+struct resolved {
+	struct probe_point *v;
+	size_t n;
+};
+
+int resolve_spec(struct debuginfo *di, const struct probe_spec *spec,
+		 const struct resolve_opts *opts, struct resolved *out,
+		 struct probe_error *err);
+void resolved_free(struct resolved *r);
+
+/* Function names close to @name (for "unknown function" errors). */
+void suggest_functions(struct debuginfo *di, const char *name,
+		       struct probe_error *err);
+
+#endif

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "tracefs_io.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <tracefs.h>
+#include <unistd.h>
+
+int tracefs_ready(struct probe_error *err)
+{
+	const char *dir;
+	char path[4096];
+
+	if (geteuid() != 0) {
+		perr(err, "Writing kprobe_events needs root.");
+		perr_hint(err, "Run probe with sudo, or use -D/--definition to only print the definitions.");
+		return -1;
+	}
+	dir = tracefs_tracing_dir();
+	if (!dir) {
+		perr(err, "tracefs is not mounted.");
+		perr_hint(err, "Mount it: mount -t tracefs nodev /sys/kernel/tracing");
+		return -1;
+	}
+	snprintf(path, sizeof(path), "%s/kprobe_events", dir);
+	if (access(path, F_OK)) {
+		perr(err, "%s does not exist: this kernel has no kprobe events.", path);
+		perr_hint(err, "Enable CONFIG_KPROBE_EVENTS (or this project's dprobes) in the kernel.");
+		return -1;
+	}
+	return 0;
+}
+
+void kevents_parse(const char *text, struct kevents *out)
+{
+	const char *p = text;
+
+	memset(out, 0, sizeof(*out));
+	while (p && *p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char *line = xstrndup(p, len), *slash, *sp;
+		struct kevent *k;
+
+		p = nl ? nl + 1 : NULL;
+		slash = strchr(line, '/');
+		sp = strchr(line, ' ');
+		if (len < 4 || line[1] != ':' || !slash || (sp && sp < slash)) {
+			free(line);
+			continue;
+		}
+		out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
+		k = &out->v[out->n++];
+		k->type = line[0];
+		k->group = xstrndup(line + 2, (size_t)(slash - line - 2));
+		k->event = sp ? xstrndup(slash + 1, (size_t)(sp - slash - 1)) :
+				xstrdup(slash + 1);
+		k->rest = xstrdup(sp ? sp + 1 : "");
+		free(line);
+	}
+}
+
+int kevents_read(struct kevents *out, struct probe_error *err)
+{
+	int size = 0;
+	char *text = tracefs_instance_file_read(NULL, "kprobe_events", &size);
+
+	memset(out, 0, sizeof(*out));
+	if (!text) {
+		if (errno == ENOENT || errno == EACCES || errno == EPERM)
+			return perr(err, "Cannot read kprobe_events: %s.", strerror(errno));
+		return 0;	/* empty file */
+	}
+	kevents_parse(text, out);
+	free(text);
+	return 0;
+}
+
+void kevents_free(struct kevents *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++) {
+		free(k->v[i].group);
+		free(k->v[i].event);
+		free(k->v[i].rest);
+	}
+	free(k->v);
+	memset(k, 0, sizeof(*k));
+}
+
+static int write_line(const char *line, struct probe_error *err)
+{
+	char *klog;
+	int saved;
+
+	if (tracefs_instance_file_append(NULL, "kprobe_events", line) >= 0)
+		return 0;
+	saved = errno;
+	perr(err, "The kernel refused '%s': %s.", line, strerror(saved));
+	klog = tracefs_error_last(NULL);
+	if (klog) {
+		perr_hint(err, "error_log: %s", klog);
+		free(klog);
+	}
+	return -1;
+}
+
+int kevent_add(const char *definition, struct probe_error *err)
+{
+	return write_line(definition, err);
+}
+
+int kevent_del(const char *group, const char *event, struct probe_error *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int rc;
+
+	strbuf_addf(&sb, "-:%s/%s", group, event);
+	rc = write_line(sb.buf, err);
+	strbuf_release(&sb);
+	return rc;
+}
