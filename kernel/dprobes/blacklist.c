@@ -22,8 +22,8 @@
 static LIST_HEAD(dprobe_blacklist);
 static DEFINE_MUTEX(dprobe_blacklist_mutex);
 
-extern unsigned long __start__kprobe_blacklist[];
-extern unsigned long __stop__kprobe_blacklist[];
+extern unsigned long __start_kprobe_blacklist[];
+extern unsigned long __stop_kprobe_blacklist[];
 
 static int blacklist_add(unsigned long start, unsigned long end)
 {
@@ -67,8 +67,8 @@ int __init dprobe_blacklist_init(void)
 {
 	unsigned long *entry;
 
-	for (entry = __start__kprobe_blacklist;
-	     entry < __stop__kprobe_blacklist; entry++)
+	for (entry = __start_kprobe_blacklist;
+	     entry < __stop_kprobe_blacklist; entry++)
 		blacklist_add_function(*entry);
 
 	blacklist_add_section((unsigned long)__kprobes_text_start,

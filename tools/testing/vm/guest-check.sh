@@ -9,23 +9,26 @@ top=$(cd "$(dirname "$0")/../../.." && pwd)
 sel=$top/tools/testing/selftests/dprobes
 pass=0 fail=0
 
-count() { # log file of a stage that printed "N passed, N failed"
+count() { # LOG RC: a stage's log ("N passed, N failed") and exit status
 	local line p f
 	line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$1" | tail -1)
 	p=$(sed -nE 's/.*\b([0-9]+) passed, ([0-9]+) failed.*/\1/p' <<< "$line")
 	f=$(sed -nE 's/.*\b([0-9]+) passed, ([0-9]+) failed.*/\2/p' <<< "$line")
-	pass=$((pass + ${p:-0}))
-	fail=$((fail + ${f:-1}))
+	p=${p:-0} f=${f:-0}
+	# A stage that failed without counting a failure still failed.
+	[ "$2" = 0 ] || [ "$f" != 0 ] || f=1
+	pass=$((pass + p))
+	fail=$((fail + f))
 }
 
 mapfile -t suites < <(grep -vE '^\s*(#|$)' "$sel/kunit-suites")
 if [ ${#suites[@]} -gt 0 ]; then
 	"$top/tools/testing/vm/ktap-kunit.sh" "${suites[@]}" 2>&1 | tee /tmp/kunit.log
-	count /tmp/kunit.log
+	count /tmp/kunit.log "${PIPESTATUS[0]}"
 fi
 
 "$top/tools/testing/vm/ftracetest.sh" "$sel/test.d" 2>&1 | tee /tmp/tc.log
-count /tmp/tc.log
+count /tmp/tc.log "${PIPESTATUS[0]}"
 
 echo "guest: $pass passed, $fail failed"
 [ $fail = 0 ]
