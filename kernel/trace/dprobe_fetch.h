@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Fetch programs of dprobe events: the compiled form of one fetch
+ * argument, the argument types, and the executor that runs a program
+ * against the registers of a probe hit.
+ *
+ * This header and the files implementing it build both in the kernel and
+ * in the host unit tests (tools/testing/dprobe_events/), which supply
+ * userspace versions of the few kernel headers used here.
+ */
+#ifndef _KERNEL_TRACE_DPROBE_FETCH_H
+#define _KERNEL_TRACE_DPROBE_FETCH_H
+
+#include <linux/types.h>
+#include <linux/seq_buf.h>
+
+struct pt_regs;
+
+/*
+ * Size of one fetch program, its terminating op included. The budget is
+ * the ABI's (at most about 12 nested dereferences), so that the same
+ * definitions are accepted and refused as on upstream kernels.
+ */
+#define DPROBE_FETCH_MAX_OPS	16
+/* Longest string a string fetch stores, terminating NUL included. */
+#define DPROBE_MAX_STRING	4096
+/* Elements of an array argument. */
+#define DPROBE_MAX_ARRAY	64
+
+/**
+ * enum dprobe_fetch_opcode - one step of a fetch program
+ *
+ * A program is: one source op, zero or more dereferences, one store op,
+ * then an optional bitfield op, an optional array op, and END.
+ */
+enum dprobe_fetch_opcode {
+	DPROBE_OP_END = 0,
+	/* Sources: produce the working value. */
+	DPROBE_OP_REG,		/* pt_regs word at byte offset @param */
+	DPROBE_OP_STACK,	/* kernel stack slot @param */
+	DPROBE_OP_STACKP,	/* the stack pointer */
+	DPROBE_OP_RETVAL,	/* the return value register */
+	DPROBE_OP_COMM,		/* address of current->comm */
+	DPROBE_OP_ENTRY,	/* word @param of the data saved at entry */
+	DPROBE_OP_IMM,		/* @imm */
+	DPROBE_OP_DATA,		/* address of the immediate string @data */
+	DPROBE_OP_SYMBOL,	/* @imm: address of @data, set at resolve */
+	/* Dereference: value = *(value + @offset). */
+	DPROBE_OP_DEREF,
+	DPROBE_OP_UDEREF,	/* same, from user memory */
+	/* Stores into the record; memory stores read at value + @offset. */
+	DPROBE_OP_ST_RAW,	/* the value itself, @size bytes */
+	DPROBE_OP_ST_MEM,	/* @size bytes of kernel memory */
+	DPROBE_OP_ST_UMEM,	/* @size bytes of user memory */
+	DPROBE_OP_ST_STRING,	/* a kernel string, as __data_loc */
+	DPROBE_OP_ST_USTRING,	/* a user string, as __data_loc */
+	DPROBE_OP_ST_SYMSTR,	/* "sym+off/size" of the value */
+	/* Modifiers of the stored value. */
+	DPROBE_OP_BITFIELD,	/* keep bits: << @lshift then >> @rshift */
+	DPROBE_OP_ARRAY,	/* repeat the store @param times */
+};
+
+/**
+ * struct dprobe_fetch_op - one instruction of a fetch program
+ * @op: what to do
+ * @size: bytes stored by a store op, container size for BITFIELD
+ * @lshift: BITFIELD: left shift that drops the bits above the field
+ * @rshift: BITFIELD: right shift that drops the bits below the field
+ * @param: register offset, stack slot, entry slot or array length
+ * @offset: signed displacement of dereferences and memory stores
+ * @imm: immediate value, or the resolved address of a symbol
+ * @data: immediate string (DATA) or symbol name (SYMBOL); owned
+ */
+struct dprobe_fetch_op {
+	u8 op;
+	u8 size;
+	u8 lshift;
+	u8 rshift;
+	unsigned int param;
+	long offset;
+	unsigned long imm;
+	char *data;
+};
+
+/**
+ * enum dprobe_type_kind - how a stored value is printed
+ */
+enum dprobe_type_kind {
+	DPROBE_KIND_UNSIGNED,
+	DPROBE_KIND_SIGNED,
+	DPROBE_KIND_HEX,
+	DPROBE_KIND_CHAR,
+	DPROBE_KIND_SYMBOL,
+	DPROBE_KIND_STRING,	/* string, ustring and symstr */
+};
+
+/**
+ * struct dprobe_type - an argument type as the user writes it
+ * @name: type name in definitions ("u32", "x8", "string", ...)
+ * @field_type: type name in the event's format file
+ * @print_fmt: printf conversion used in the event's print fmt
+ * @size: bytes in the record (4 for a __data_loc string)
+ * @is_signed: field is signed
+ * @kind: how a value is printed
+ */
+struct dprobe_type {
+	const char *name;
+	const char *field_type;
+	const char *print_fmt;
+	u8 size;
+	bool is_signed;
+	u8 kind;
+};
+
+/**
+ * dprobe_find_type() - look a type name up
+ * @name: type text, e.g. "u16", "string", or a bitfield "b4@3/32"
+ *
+ * A bitfield maps to the unsigned type of its container; the bit width and
+ * offset are checked later, when the program is built.
+ *
+ * Return: the type, or NULL if @name is not a type.
+ */
+const struct dprobe_type *dprobe_find_type(const char *name);
+
+/**
+ * dprobe_default_type() - the type of an argument written without one
+ *
+ * Return: x64 (x32 on 32-bit kernels).
+ */
+const struct dprobe_type *dprobe_default_type(void);
+
+/**
+ * dprobe_string_type() - the "string" type
+ *
+ * Return: the type used for $comm and immediate strings.
+ */
+const struct dprobe_type *dprobe_string_type(void);
+
+/**
+ * dprobe_type_is_string() - does the type store a __data_loc string
+ * @t: the type
+ *
+ * Return: true for string, ustring and symstr.
+ */
+static inline bool dprobe_type_is_string(const struct dprobe_type *t)
+{
+	return t->kind == DPROBE_KIND_STRING;
+}
+
+/**
+ * dprobe_print_value() - print one stored value as in the trace
+ * @s: output
+ * @t: the value's type
+ * @field: the value inside the record
+ * @rec: the start of the record (for __data_loc strings)
+ * @rec_len: bytes of the record, to bound __data_loc strings
+ *
+ * Numbers use the type's print fmt ("0x%x", "%d", ...), a char is quoted
+ * with single quotes, a string with double quotes; a string whose fetch
+ * failed prints "(fault)".
+ */
+void dprobe_print_value(struct seq_buf *s, const struct dprobe_type *t,
+			const void *field, const void *rec,
+			unsigned int rec_len);
+
+/* A __data_loc word: length in the high 16 bits, record offset below. */
+static inline u32 dprobe_data_loc(unsigned int len, unsigned int offs)
+{
+	return ((u32)len << 16) | (offs & 0xffff);
+}
+
+static inline unsigned int dprobe_data_loc_len(u32 loc)
+{
+	return loc >> 16;
+}
+
+static inline unsigned int dprobe_data_loc_offs(u32 loc)
+{
+	return loc & 0xffff;
+}
+
+/**
+ * struct dprobe_fetch_ctx - what one probe hit gives the programs
+ * @regs: registers at the probe hit
+ * @entry: data saved at function entry, for $argN of return probes
+ */
+struct dprobe_fetch_ctx {
+	struct pt_regs *regs;
+	const unsigned long *entry;
+};
+
+/**
+ * dprobe_fetch_dynamic_len() - bytes of string data one program stores
+ * @prog: program ending with END
+ * @ctx: the probe hit
+ *
+ * This is the first pass: the record is reserved with the sum over all
+ * arguments of this length (bounded by the caller) after the fixed part.
+ *
+ * Return: bytes needed (terminating NULs included), 0 when the program
+ * stores no string or every read faulted.
+ */
+unsigned int dprobe_fetch_dynamic_len(const struct dprobe_fetch_op *prog,
+				      const struct dprobe_fetch_ctx *ctx);
+
+/**
+ * dprobe_fetch_store() - run a program and store its value
+ * @prog: program ending with END
+ * @ctx: the probe hit
+ * @field: where the argument's fixed part goes in the record
+ * @rec: the start of the record, the base of __data_loc offsets
+ * @dyn: where this argument's string data may go
+ * @dyn_len: bytes available at @dyn
+ *
+ * Memory is only read through the fault-tolerant copy helpers. A faulting
+ * read stores zero for numbers and an empty __data_loc (printed as
+ * "(fault)") for strings.
+ *
+ * Return: bytes of string data written at @dyn.
+ */
+unsigned int dprobe_fetch_store(const struct dprobe_fetch_op *prog,
+				const struct dprobe_fetch_ctx *ctx,
+				void *field, void *rec, void *dyn,
+				unsigned int dyn_len);
+
+#endif /* _KERNEL_TRACE_DPROBE_FETCH_H */

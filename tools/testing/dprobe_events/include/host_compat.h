@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The kernel API subset kernel/trace/dprobe_*.c use, mapped to libc for the
+ * host tests. Memory accessors read a fake address space the tests set up
+ * (fake_mem.c), so fault paths can be exercised.
+ */
+#ifndef DPROBE_HOST_COMPAT_H
+#define DPROBE_HOST_COMPAT_H
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef uint8_t u8;
+typedef uint16_t u16;
+typedef uint32_t u32;
+typedef uint64_t u64;
+typedef int8_t s8;
+typedef int16_t s16;
+typedef int32_t s32;
+typedef int64_t s64;
+
+#define __user
+#define GFP_KERNEL 0
+
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+#define min(a, b) ((a) < (b) ? (a) : (b))
+#define min_t(t, a, b) ((t)(a) < (t)(b) ? (t)(a) : (t)(b))
+
+/* Allocation: libc, with an optional failure injector for the tests. */
+/* Make the @nth allocation from now fail; 0: never. */
+void host_fail_alloc(unsigned long nth);
+void *host_malloc(size_t size);
+#define kmalloc(size, gfp) host_malloc(size)
+#define kzalloc(size, gfp) host_zalloc(size)
+#define kcalloc(n, size, gfp) host_zalloc((n) * (size))
+#define kfree(p) free((void *)(p))
+void *host_zalloc(size_t size);
+void *krealloc(void *p, size_t size, int gfp);
+char *kstrdup(const char *s, int gfp);
+char *kstrndup(const char *s, size_t n, int gfp);
+void *kmemdup(const void *p, size_t size, int gfp);
+char *kasprintf(int gfp, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Number parsing with the kernel's kstrto*() rules. */
+int kstrtoull(const char *s, unsigned int base, unsigned long long *res);
+int kstrtoul(const char *s, unsigned int base, unsigned long *res);
+int kstrtol(const char *s, unsigned int base, long *res);
+int kstrtouint(const char *s, unsigned int base, unsigned int *res);
+ssize_t strscpy(char *dst, const char *src, size_t size);
+
+/* struct seq_buf as in include/linux/seq_buf.h. */
+struct seq_buf {
+	char *buffer;
+	size_t size;
+	size_t len;
+};
+
+void seq_buf_init(struct seq_buf *s, char *buf, unsigned int size);
+int seq_buf_printf(struct seq_buf *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+int seq_buf_puts(struct seq_buf *s, const char *str);
+int seq_buf_putc(struct seq_buf *s, unsigned char c);
+bool seq_buf_has_overflowed(struct seq_buf *s);
+unsigned int seq_buf_used(struct seq_buf *s);
+
+/* x86-64 struct pt_regs, members in arch/x86/include/asm/ptrace.h order. */
+struct pt_regs {
+	unsigned long r15, r14, r13, r12, bp, bx;
+	unsigned long r11, r10, r9, r8, ax, cx, dx, si, di;
+	unsigned long orig_ax, ip, cs, flags, sp, ss;
+};
+
+unsigned long regs_get_kernel_stack_nth(struct pt_regs *regs, unsigned int n);
+unsigned long regs_get_kernel_argument(struct pt_regs *regs, unsigned int n);
+static inline unsigned long kernel_stack_pointer(struct pt_regs *regs)
+{
+	return regs->sp;
+}
+
+static inline unsigned long regs_return_value(struct pt_regs *regs)
+{
+	return regs->ax;
+}
+
+/* The fake address space of fake_mem.c. */
+long copy_from_kernel_nofault(void *dst, const void *src, size_t size);
+long copy_from_user_nofault(void *dst, const void __user *src, size_t size);
+long strncpy_from_kernel_nofault(char *dst, const void *src, long count);
+long strncpy_from_user_nofault(char *dst, const void __user *src,
+			       long count);
+long strnlen_user_nofault(const void __user *src, long count);
+
+#define KSYM_SYMBOL_LEN 256
+int sprint_symbol(char *buf, unsigned long addr);
+
+struct task_struct {
+	char comm[16];
+};
+
+extern struct task_struct host_current_task;
+#define current (&host_current_task)
+
+#endif /* DPROBE_HOST_COMPAT_H */
