@@ -29,11 +29,20 @@ const char *dprobe_err_text(int code)
 
 int dprobe_error_pos(int argc, const char *const *argv, int index, int offset)
 {
-	int i, pos = 0;
+	int i, pos = 0, end = 0;
 
-	for (i = 0; i < argc && i < index; i++)
-		pos += strlen(argv[i]) + 1;
-	return index >= argc ? pos : pos + offset;
+	for (i = 0; i < argc; i++) {
+		if (i == index)
+			pos = end;
+		end += strlen(argv[i]) + 1;
+	}
+	if (index >= argc)
+		return end;
+	/*
+	 * An error inside a rewritten %pd/%pD argument may lie past the
+	 * written text; keep the caret within the command.
+	 */
+	return min(pos + offset, end);
 }
 
 /* Record the first error of the command; later ones are consequences. */
@@ -177,6 +186,8 @@ static int parse_place(struct dprobe_cmd *cmd, struct dprobe_def *def)
 		*p = '\0';
 	}
 	def->offset = offset;
+	if (!*sym)
+		goto bad_addr;	/* no symbol has an empty name */
 	ret = check_symbol(syms, sym);
 	if (ret == -EADDRNOTAVAIL) {
 		dprobe_log_err(cmd, 0, DPROBE_ERR_NON_UNIQ_SYMBOL);

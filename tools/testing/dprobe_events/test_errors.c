@@ -77,6 +77,8 @@ static const struct err_case cases[] = {
 	E("p:e ^vfs_read+-1", BAD_PROBE_ADDR),
 	E("p:e ^vfs_read+4294967296", BAD_PROBE_ADDR),
 	E("p:e ^vfs_read+0x", BAD_PROBE_ADDR),
+	E("p:e ^-0", BAD_PROBE_ADDR),
+	E("p:e ^+x", BAD_PROBE_ADDR),
 	E("p:e vfs_read^%retur", BAD_ADDR_SUFFIX),
 	E("p:e vfs_read+8^%return%return", BAD_ADDR_SUFFIX),
 	E("r:e ^vfs_read+8%return", BAD_RETPROBE),
