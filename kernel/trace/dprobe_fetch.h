@@ -29,35 +29,56 @@ struct pt_regs;
 
 /**
  * enum dprobe_fetch_opcode - one step of a fetch program
+ * @DPROBE_OP_END: end of the program
+ * @DPROBE_OP_REG: source: the pt_regs word at byte offset @param
+ * @DPROBE_OP_STACK: source: kernel stack slot @param
+ * @DPROBE_OP_STACKP: source: the stack pointer
+ * @DPROBE_OP_RETVAL: source: the return value register
+ * @DPROBE_OP_COMM: source: the address of current->comm
+ * @DPROBE_OP_ENTRY: source: word @param of the data saved at entry
+ * @DPROBE_OP_IMM: source: @imm
+ * @DPROBE_OP_DATA: source: the address of the immediate string @data
+ * @DPROBE_OP_SYMBOL: source: @imm, the address of symbol @data once
+ *	dprobe_def_resolve() has run
+ * @DPROBE_OP_DEREF: value = *(value + @offset), kernel memory
+ * @DPROBE_OP_UDEREF: value = *(value + @offset), user memory
+ * @DPROBE_OP_ST_RAW: store the value itself, @size bytes
+ * @DPROBE_OP_ST_MEM: store @size bytes of kernel memory at value + @offset
+ * @DPROBE_OP_ST_UMEM: store @size bytes of user memory at value + @offset
+ * @DPROBE_OP_ST_STRING: store the kernel string at value + @offset as a
+ *	__data_loc
+ * @DPROBE_OP_ST_USTRING: store the user string at value + @offset
+ * @DPROBE_OP_ST_SYMSTR: store "sym+off/size" of value + @offset
+ * @DPROBE_OP_BITFIELD: keep bits of the stored value: << @lshift, >> @rshift
+ *	within a container of @size bytes
+ * @DPROBE_OP_ARRAY: repeat the store for @param elements
  *
  * A program is: one source op, zero or more dereferences, one store op,
- * then an optional bitfield op, an optional array op, and END.
+ * then an optional BITFIELD, an optional ARRAY, and END. In an array of
+ * strings the last dereference is kept before the store: element i reads
+ * the pointer i words after the first.
  */
 enum dprobe_fetch_opcode {
 	DPROBE_OP_END = 0,
-	/* Sources: produce the working value. */
-	DPROBE_OP_REG,		/* pt_regs word at byte offset @param */
-	DPROBE_OP_STACK,	/* kernel stack slot @param */
-	DPROBE_OP_STACKP,	/* the stack pointer */
-	DPROBE_OP_RETVAL,	/* the return value register */
-	DPROBE_OP_COMM,		/* address of current->comm */
-	DPROBE_OP_ENTRY,	/* word @param of the data saved at entry */
-	DPROBE_OP_IMM,		/* @imm */
-	DPROBE_OP_DATA,		/* address of the immediate string @data */
-	DPROBE_OP_SYMBOL,	/* @imm: address of @data, set at resolve */
-	/* Dereference: value = *(value + @offset). */
+	DPROBE_OP_REG,
+	DPROBE_OP_STACK,
+	DPROBE_OP_STACKP,
+	DPROBE_OP_RETVAL,
+	DPROBE_OP_COMM,
+	DPROBE_OP_ENTRY,
+	DPROBE_OP_IMM,
+	DPROBE_OP_DATA,
+	DPROBE_OP_SYMBOL,
 	DPROBE_OP_DEREF,
-	DPROBE_OP_UDEREF,	/* same, from user memory */
-	/* Stores into the record; memory stores read at value + @offset. */
-	DPROBE_OP_ST_RAW,	/* the value itself, @size bytes */
-	DPROBE_OP_ST_MEM,	/* @size bytes of kernel memory */
-	DPROBE_OP_ST_UMEM,	/* @size bytes of user memory */
-	DPROBE_OP_ST_STRING,	/* a kernel string, as __data_loc */
-	DPROBE_OP_ST_USTRING,	/* a user string, as __data_loc */
-	DPROBE_OP_ST_SYMSTR,	/* "sym+off/size" of the value */
-	/* Modifiers of the stored value. */
-	DPROBE_OP_BITFIELD,	/* keep bits: << @lshift then >> @rshift */
-	DPROBE_OP_ARRAY,	/* repeat the store @param times */
+	DPROBE_OP_UDEREF,
+	DPROBE_OP_ST_RAW,
+	DPROBE_OP_ST_MEM,
+	DPROBE_OP_ST_UMEM,
+	DPROBE_OP_ST_STRING,
+	DPROBE_OP_ST_USTRING,
+	DPROBE_OP_ST_SYMSTR,
+	DPROBE_OP_BITFIELD,
+	DPROBE_OP_ARRAY,
 };
 
 /**
@@ -84,6 +105,13 @@ struct dprobe_fetch_op {
 
 /**
  * enum dprobe_type_kind - how a stored value is printed
+ * @DPROBE_KIND_UNSIGNED: decimal
+ * @DPROBE_KIND_SIGNED: signed decimal
+ * @DPROBE_KIND_HEX: hexadecimal with 0x
+ * @DPROBE_KIND_CHAR: a character in single quotes
+ * @DPROBE_KIND_SYMBOL: symbol+offset/size
+ * @DPROBE_KIND_STRING: a __data_loc string in double quotes (string,
+ *	ustring and symstr)
  */
 enum dprobe_type_kind {
 	DPROBE_KIND_UNSIGNED,
@@ -91,7 +119,7 @@ enum dprobe_type_kind {
 	DPROBE_KIND_HEX,
 	DPROBE_KIND_CHAR,
 	DPROBE_KIND_SYMBOL,
-	DPROBE_KIND_STRING,	/* string, ustring and symstr */
+	DPROBE_KIND_STRING,
 };
 
 /**

@@ -16,13 +16,111 @@
 
 #include "dprobe_parse_internal.h"
 
-#define DPROBE_ERR_TEXT(name, text)	text
-static const char *const err_text[] = { DPROBE_ERRORS(DPROBE_ERR_TEXT) };
-#undef DPROBE_ERR_TEXT
+/* The error_log messages, verbatim from the ABI (section 13). */
+static const char *const err_text[DPROBE_ERR_MAX] = {
+	[DPROBE_ERR_FILE_NOT_FOUND] = "Failed to find the given file",
+	[DPROBE_ERR_NO_REGULAR_FILE] = "Not a regular file",
+	[DPROBE_ERR_BAD_REFCNT] = "Invalid reference counter offset",
+	[DPROBE_ERR_REFCNT_OPEN_BRACE] =
+		"Reference counter brace is not closed",
+	[DPROBE_ERR_BAD_REFCNT_SUFFIX] = "Reference counter has wrong suffix",
+	[DPROBE_ERR_BAD_UPROBE_OFFS] = "Invalid uprobe offset",
+	[DPROBE_ERR_BAD_MAXACT_TYPE] = "Maxactive is only for function exit",
+	[DPROBE_ERR_BAD_MAXACT] = "Invalid maxactive number",
+	[DPROBE_ERR_MAXACT_TOO_BIG] = "Maxactive is too big",
+	[DPROBE_ERR_BAD_PROBE_ADDR] = "Invalid probed address or symbol",
+	[DPROBE_ERR_NON_UNIQ_SYMBOL] = "The symbol is not unique",
+	[DPROBE_ERR_BAD_RETPROBE] =
+		"Retprobe address must be an function entry",
+	[DPROBE_ERR_NO_TRACEPOINT] = "Tracepoint is not found",
+	[DPROBE_ERR_BAD_TP_NAME] = "Invalid character in tracepoint name",
+	[DPROBE_ERR_BAD_ADDR_SUFFIX] = "Invalid probed address suffix",
+	[DPROBE_ERR_NO_GROUP_NAME] = "Group name is not specified",
+	[DPROBE_ERR_GROUP_TOO_LONG] = "Group name is too long",
+	[DPROBE_ERR_BAD_GROUP_NAME] =
+		"Group name must follow the same rules as C identifiers",
+	[DPROBE_ERR_NO_EVENT_NAME] = "Event name is not specified",
+	[DPROBE_ERR_EVENT_TOO_LONG] = "Event name is too long",
+	[DPROBE_ERR_BAD_EVENT_NAME] =
+		"Event name must follow the same rules as C identifiers",
+	[DPROBE_ERR_EVENT_EXIST] =
+		"Given group/event name is already used by another event",
+	[DPROBE_ERR_RETVAL_ON_PROBE] = "$retval is not available on probe",
+	[DPROBE_ERR_NO_RETVAL] = "This function returns 'void' type",
+	[DPROBE_ERR_BAD_STACK_NUM] = "Invalid stack number",
+	[DPROBE_ERR_BAD_ARG_NUM] = "Invalid argument number",
+	[DPROBE_ERR_BAD_VAR] = "Invalid $-variable specified",
+	[DPROBE_ERR_BAD_REG_NAME] = "Invalid register name",
+	[DPROBE_ERR_BAD_MEM_ADDR] = "Invalid memory address",
+	[DPROBE_ERR_BAD_IMM] = "Invalid immediate value",
+	[DPROBE_ERR_IMMSTR_NO_CLOSE] = "String is not closed with '\"'",
+	[DPROBE_ERR_FILE_ON_KPROBE] =
+		"File offset is not available with kprobe",
+	[DPROBE_ERR_BAD_FILE_OFFS] = "Invalid file offset value",
+	[DPROBE_ERR_SYM_ON_UPROBE] = "Symbol is not available with uprobe",
+	[DPROBE_ERR_TOO_MANY_OPS] = "Dereference is too much nested",
+	[DPROBE_ERR_DEREF_NEED_BRACE] = "Dereference needs a brace",
+	[DPROBE_ERR_BAD_DEREF_OFFS] = "Invalid dereference offset",
+	[DPROBE_ERR_DEREF_OPEN_BRACE] = "Dereference brace is not closed",
+	[DPROBE_ERR_COMM_CANT_DEREF] = "$comm can not be dereferenced",
+	[DPROBE_ERR_BAD_FETCH_ARG] = "Invalid fetch argument",
+	[DPROBE_ERR_ARRAY_NO_CLOSE] = "Array is not closed",
+	[DPROBE_ERR_BAD_ARRAY_SUFFIX] = "Array has wrong suffix",
+	[DPROBE_ERR_BAD_ARRAY_NUM] = "Invalid array size",
+	[DPROBE_ERR_ARRAY_TOO_BIG] = "Array number is too big",
+	[DPROBE_ERR_BAD_TYPE] = "Unknown type is specified",
+	[DPROBE_ERR_BAD_STRING] = "String accepts only memory argument",
+	[DPROBE_ERR_BAD_SYMSTRING] =
+		"Symbol String doesn't accept data/userdata",
+	[DPROBE_ERR_BAD_BITFIELD] = "Invalid bitfield",
+	[DPROBE_ERR_ARG_NAME_TOO_LONG] = "Argument name is too long",
+	[DPROBE_ERR_NO_ARG_NAME] = "Argument name is not specified",
+	[DPROBE_ERR_BAD_ARG_NAME] =
+		"Argument name must follow the same rules as C identifiers",
+	[DPROBE_ERR_USED_ARG_NAME] = "This argument name is already used",
+	[DPROBE_ERR_ARG_TOO_LONG] = "Argument expression is too long",
+	[DPROBE_ERR_NO_ARG_BODY] = "No argument expression",
+	[DPROBE_ERR_BAD_INSN_BNDRY] =
+		"Probe point is not an instruction boundary",
+	[DPROBE_ERR_FAIL_REG_PROBE] = "Failed to register probe event",
+	[DPROBE_ERR_DIFF_PROBE_TYPE] =
+		"Probe type is different from existing probe",
+	[DPROBE_ERR_DIFF_ARG_TYPE] =
+		"Argument type or name is different from existing probe",
+	[DPROBE_ERR_SAME_PROBE] = "There is already the exact same probe event",
+	[DPROBE_ERR_NO_EVENT_INFO] =
+		"This requires both group and event name to attach",
+	[DPROBE_ERR_BAD_ATTACH_EVENT] = "Attached event does not exist",
+	[DPROBE_ERR_BAD_ATTACH_ARG] = "Attached event does not have this field",
+	[DPROBE_ERR_NO_EP_FILTER] = "No filter rule after 'if'",
+	[DPROBE_ERR_NOSUP_BTFARG] = "BTF is not available or not supported",
+	[DPROBE_ERR_NO_BTFARG] =
+		"This variable is not found at this probe point",
+	[DPROBE_ERR_NO_BTF_ENTRY] = "No BTF entry for this probe point",
+	[DPROBE_ERR_BAD_VAR_ARGS] =
+		"$arg* must be an independent parameter without name etc.",
+	[DPROBE_ERR_NOFENTRY_ARGS] =
+		"$arg* can be used only on function entry or exit",
+	[DPROBE_ERR_DOUBLE_ARGS] =
+		"$arg* can be used only once in the parameters",
+	[DPROBE_ERR_ARGS_2LONG] =
+		"$arg* failed because the argument list is too long",
+	[DPROBE_ERR_ARGIDX_2BIG] = "$argN index is too big",
+	[DPROBE_ERR_NO_PTR_STRCT] = "This is not a pointer to union/structure.",
+	[DPROBE_ERR_NOSUP_DAT_ARG] =
+		"Non pointer structure/union argument is not supported.",
+	[DPROBE_ERR_BAD_HYPHEN] = "Failed to parse single hyphen. Forgot '>'?",
+	[DPROBE_ERR_NO_BTF_FIELD] = "This field is not found.",
+	[DPROBE_ERR_BAD_BTF_TID] = "Failed to get BTF type info.",
+	[DPROBE_ERR_BAD_TYPE4STR] = "This type does not fit for string.",
+	[DPROBE_ERR_NEED_STRING_TYPE] =
+		"$comm and immediate-string only accepts string type",
+	[DPROBE_ERR_EVENT_TOO_BIG] = "Event too big (too many fields?)",
+};
 
 const char *dprobe_err_text(int code)
 {
-	if (code < 0 || code >= DPROBE_ERR_MAX)
+	if (code < 0 || code >= DPROBE_ERR_MAX || !err_text[code])
 		return "Unknown error";
 	return err_text[code];
 }

@@ -32,93 +32,88 @@
  * Error codes: the same names and numbers as the ABI's error table
  * (kprobe-events-abi.md section 13), so messages and tools line up.
  */
-#define DPROBE_ERRORS(E)						\
-	E(FILE_NOT_FOUND,	"Failed to find the given file"),	\
-	E(NO_REGULAR_FILE,	"Not a regular file"),			\
-	E(BAD_REFCNT,		"Invalid reference counter offset"),	\
-	E(REFCNT_OPEN_BRACE,	"Reference counter brace is not closed"), \
-	E(BAD_REFCNT_SUFFIX,	"Reference counter has wrong suffix"),	\
-	E(BAD_UPROBE_OFFS,	"Invalid uprobe offset"),		\
-	E(BAD_MAXACT_TYPE,	"Maxactive is only for function exit"),	\
-	E(BAD_MAXACT,		"Invalid maxactive number"),		\
-	E(MAXACT_TOO_BIG,	"Maxactive is too big"),		\
-	E(BAD_PROBE_ADDR,	"Invalid probed address or symbol"),	\
-	E(NON_UNIQ_SYMBOL,	"The symbol is not unique"),		\
-	E(BAD_RETPROBE,		"Retprobe address must be an function entry"), \
-	E(NO_TRACEPOINT,	"Tracepoint is not found"),		\
-	E(BAD_TP_NAME,		"Invalid character in tracepoint name"), \
-	E(BAD_ADDR_SUFFIX,	"Invalid probed address suffix"),	\
-	E(NO_GROUP_NAME,	"Group name is not specified"),		\
-	E(GROUP_TOO_LONG,	"Group name is too long"),		\
-	E(BAD_GROUP_NAME,	"Group name must follow the same rules as C identifiers"), \
-	E(NO_EVENT_NAME,	"Event name is not specified"),		\
-	E(EVENT_TOO_LONG,	"Event name is too long"),		\
-	E(BAD_EVENT_NAME,	"Event name must follow the same rules as C identifiers"), \
-	E(EVENT_EXIST,		"Given group/event name is already used by another event"), \
-	E(RETVAL_ON_PROBE,	"$retval is not available on probe"),	\
-	E(NO_RETVAL,		"This function returns 'void' type"),	\
-	E(BAD_STACK_NUM,	"Invalid stack number"),		\
-	E(BAD_ARG_NUM,		"Invalid argument number"),		\
-	E(BAD_VAR,		"Invalid $-variable specified"),	\
-	E(BAD_REG_NAME,		"Invalid register name"),		\
-	E(BAD_MEM_ADDR,		"Invalid memory address"),		\
-	E(BAD_IMM,		"Invalid immediate value"),		\
-	E(IMMSTR_NO_CLOSE,	"String is not closed with '\"'"),	\
-	E(FILE_ON_KPROBE,	"File offset is not available with kprobe"), \
-	E(BAD_FILE_OFFS,	"Invalid file offset value"),		\
-	E(SYM_ON_UPROBE,	"Symbol is not available with uprobe"),	\
-	E(TOO_MANY_OPS,		"Dereference is too much nested"),	\
-	E(DEREF_NEED_BRACE,	"Dereference needs a brace"),		\
-	E(BAD_DEREF_OFFS,	"Invalid dereference offset"),		\
-	E(DEREF_OPEN_BRACE,	"Dereference brace is not closed"),	\
-	E(COMM_CANT_DEREF,	"$comm can not be dereferenced"),	\
-	E(BAD_FETCH_ARG,	"Invalid fetch argument"),		\
-	E(ARRAY_NO_CLOSE,	"Array is not closed"),			\
-	E(BAD_ARRAY_SUFFIX,	"Array has wrong suffix"),		\
-	E(BAD_ARRAY_NUM,	"Invalid array size"),			\
-	E(ARRAY_TOO_BIG,	"Array number is too big"),		\
-	E(BAD_TYPE,		"Unknown type is specified"),		\
-	E(BAD_STRING,		"String accepts only memory argument"),	\
-	E(BAD_SYMSTRING,	"Symbol String doesn't accept data/userdata"), \
-	E(BAD_BITFIELD,		"Invalid bitfield"),			\
-	E(ARG_NAME_TOO_LONG,	"Argument name is too long"),		\
-	E(NO_ARG_NAME,		"Argument name is not specified"),	\
-	E(BAD_ARG_NAME,		"Argument name must follow the same rules as C identifiers"), \
-	E(USED_ARG_NAME,	"This argument name is already used"),	\
-	E(ARG_TOO_LONG,		"Argument expression is too long"),	\
-	E(NO_ARG_BODY,		"No argument expression"),		\
-	E(BAD_INSN_BNDRY,	"Probe point is not an instruction boundary"), \
-	E(FAIL_REG_PROBE,	"Failed to register probe event"),	\
-	E(DIFF_PROBE_TYPE,	"Probe type is different from existing probe"), \
-	E(DIFF_ARG_TYPE,	"Argument type or name is different from existing probe"), \
-	E(SAME_PROBE,		"There is already the exact same probe event"), \
-	E(NO_EVENT_INFO,	"This requires both group and event name to attach"), \
-	E(BAD_ATTACH_EVENT,	"Attached event does not exist"),	\
-	E(BAD_ATTACH_ARG,	"Attached event does not have this field"), \
-	E(NO_EP_FILTER,		"No filter rule after 'if'"),		\
-	E(NOSUP_BTFARG,		"BTF is not available or not supported"), \
-	E(NO_BTFARG,		"This variable is not found at this probe point"), \
-	E(NO_BTF_ENTRY,		"No BTF entry for this probe point"),	\
-	E(BAD_VAR_ARGS,		"$arg* must be an independent parameter without name etc."), \
-	E(NOFENTRY_ARGS,	"$arg* can be used only on function entry or exit"), \
-	E(DOUBLE_ARGS,		"$arg* can be used only once in the parameters"), \
-	E(ARGS_2LONG,		"$arg* failed because the argument list is too long"), \
-	E(ARGIDX_2BIG,		"$argN index is too big"),		\
-	E(NO_PTR_STRCT,		"This is not a pointer to union/structure."), \
-	E(NOSUP_DAT_ARG,	"Non pointer structure/union argument is not supported."), \
-	E(BAD_HYPHEN,		"Failed to parse single hyphen. Forgot '>'?"), \
-	E(NO_BTF_FIELD,		"This field is not found."),		\
-	E(BAD_BTF_TID,		"Failed to get BTF type info."),	\
-	E(BAD_TYPE4STR,		"This type does not fit for string."),	\
-	E(NEED_STRING_TYPE,	"$comm and immediate-string only accepts string type"), \
-	E(EVENT_TOO_BIG,	"Event too big (too many fields?)")
-
-#define DPROBE_ERR_ENUM(name, text)	DPROBE_ERR_##name
 enum dprobe_err {
-	DPROBE_ERRORS(DPROBE_ERR_ENUM),
+	DPROBE_ERR_FILE_NOT_FOUND,	/* 0 */
+	DPROBE_ERR_NO_REGULAR_FILE,	/* 1 */
+	DPROBE_ERR_BAD_REFCNT,		/* 2 */
+	DPROBE_ERR_REFCNT_OPEN_BRACE,	/* 3 */
+	DPROBE_ERR_BAD_REFCNT_SUFFIX,	/* 4 */
+	DPROBE_ERR_BAD_UPROBE_OFFS,	/* 5 */
+	DPROBE_ERR_BAD_MAXACT_TYPE,	/* 6 */
+	DPROBE_ERR_BAD_MAXACT,		/* 7 */
+	DPROBE_ERR_MAXACT_TOO_BIG,	/* 8 */
+	DPROBE_ERR_BAD_PROBE_ADDR,	/* 9 */
+	DPROBE_ERR_NON_UNIQ_SYMBOL,	/* 10 */
+	DPROBE_ERR_BAD_RETPROBE,	/* 11 */
+	DPROBE_ERR_NO_TRACEPOINT,	/* 12 */
+	DPROBE_ERR_BAD_TP_NAME,		/* 13 */
+	DPROBE_ERR_BAD_ADDR_SUFFIX,	/* 14 */
+	DPROBE_ERR_NO_GROUP_NAME,	/* 15 */
+	DPROBE_ERR_GROUP_TOO_LONG,	/* 16 */
+	DPROBE_ERR_BAD_GROUP_NAME,	/* 17 */
+	DPROBE_ERR_NO_EVENT_NAME,	/* 18 */
+	DPROBE_ERR_EVENT_TOO_LONG,	/* 19 */
+	DPROBE_ERR_BAD_EVENT_NAME,	/* 20 */
+	DPROBE_ERR_EVENT_EXIST,		/* 21 */
+	DPROBE_ERR_RETVAL_ON_PROBE,	/* 22 */
+	DPROBE_ERR_NO_RETVAL,		/* 23 */
+	DPROBE_ERR_BAD_STACK_NUM,	/* 24 */
+	DPROBE_ERR_BAD_ARG_NUM,		/* 25 */
+	DPROBE_ERR_BAD_VAR,		/* 26 */
+	DPROBE_ERR_BAD_REG_NAME,	/* 27 */
+	DPROBE_ERR_BAD_MEM_ADDR,	/* 28 */
+	DPROBE_ERR_BAD_IMM,		/* 29 */
+	DPROBE_ERR_IMMSTR_NO_CLOSE,	/* 30 */
+	DPROBE_ERR_FILE_ON_KPROBE,	/* 31 */
+	DPROBE_ERR_BAD_FILE_OFFS,	/* 32 */
+	DPROBE_ERR_SYM_ON_UPROBE,	/* 33 */
+	DPROBE_ERR_TOO_MANY_OPS,	/* 34 */
+	DPROBE_ERR_DEREF_NEED_BRACE,	/* 35 */
+	DPROBE_ERR_BAD_DEREF_OFFS,	/* 36 */
+	DPROBE_ERR_DEREF_OPEN_BRACE,	/* 37 */
+	DPROBE_ERR_COMM_CANT_DEREF,	/* 38 */
+	DPROBE_ERR_BAD_FETCH_ARG,	/* 39 */
+	DPROBE_ERR_ARRAY_NO_CLOSE,	/* 40 */
+	DPROBE_ERR_BAD_ARRAY_SUFFIX,	/* 41 */
+	DPROBE_ERR_BAD_ARRAY_NUM,	/* 42 */
+	DPROBE_ERR_ARRAY_TOO_BIG,	/* 43 */
+	DPROBE_ERR_BAD_TYPE,		/* 44 */
+	DPROBE_ERR_BAD_STRING,		/* 45 */
+	DPROBE_ERR_BAD_SYMSTRING,	/* 46 */
+	DPROBE_ERR_BAD_BITFIELD,	/* 47 */
+	DPROBE_ERR_ARG_NAME_TOO_LONG,	/* 48 */
+	DPROBE_ERR_NO_ARG_NAME,		/* 49 */
+	DPROBE_ERR_BAD_ARG_NAME,	/* 50 */
+	DPROBE_ERR_USED_ARG_NAME,	/* 51 */
+	DPROBE_ERR_ARG_TOO_LONG,	/* 52 */
+	DPROBE_ERR_NO_ARG_BODY,		/* 53 */
+	DPROBE_ERR_BAD_INSN_BNDRY,	/* 54 */
+	DPROBE_ERR_FAIL_REG_PROBE,	/* 55 */
+	DPROBE_ERR_DIFF_PROBE_TYPE,	/* 56 */
+	DPROBE_ERR_DIFF_ARG_TYPE,	/* 57 */
+	DPROBE_ERR_SAME_PROBE,		/* 58 */
+	DPROBE_ERR_NO_EVENT_INFO,	/* 59 */
+	DPROBE_ERR_BAD_ATTACH_EVENT,	/* 60 */
+	DPROBE_ERR_BAD_ATTACH_ARG,	/* 61 */
+	DPROBE_ERR_NO_EP_FILTER,	/* 62 */
+	DPROBE_ERR_NOSUP_BTFARG,	/* 63 */
+	DPROBE_ERR_NO_BTFARG,		/* 64 */
+	DPROBE_ERR_NO_BTF_ENTRY,	/* 65 */
+	DPROBE_ERR_BAD_VAR_ARGS,	/* 66 */
+	DPROBE_ERR_NOFENTRY_ARGS,	/* 67 */
+	DPROBE_ERR_DOUBLE_ARGS,		/* 68 */
+	DPROBE_ERR_ARGS_2LONG,		/* 69 */
+	DPROBE_ERR_ARGIDX_2BIG,		/* 70 */
+	DPROBE_ERR_NO_PTR_STRCT,	/* 71 */
+	DPROBE_ERR_NOSUP_DAT_ARG,	/* 72 */
+	DPROBE_ERR_BAD_HYPHEN,		/* 73 */
+	DPROBE_ERR_NO_BTF_FIELD,	/* 74 */
+	DPROBE_ERR_BAD_BTF_TID,		/* 75 */
+	DPROBE_ERR_BAD_TYPE4STR,	/* 76 */
+	DPROBE_ERR_NEED_STRING_TYPE,	/* 77 */
+	DPROBE_ERR_EVENT_TOO_BIG,	/* 78 */
 	DPROBE_ERR_MAX
 };
-#undef DPROBE_ERR_ENUM
 
 /**
  * dprobe_err_text() - the error_log message of an error code

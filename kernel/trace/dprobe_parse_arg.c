@@ -34,6 +34,7 @@ static const struct {
 	REG(bp), REG(ax), REG(orig_ax), REG(ip), REG(cs), REG(flags),
 	REG(sp), REG(ss),
 };
+
 #undef REG
 
 /* x86-64 calling convention: the first six arguments are in registers. */
@@ -204,14 +205,14 @@ static int compile_mem(struct arg_compiler *c, const char *expr)
 	struct dprobe_fetch_op *o;
 	unsigned long addr;
 
+	if (expr[1] == '+')
+		return fail(c, c->base, DPROBE_ERR_FILE_ON_KPROBE, -EINVAL);
 	if (isdigit(expr[1])) {
 		if (kstrtoul(expr + 1, 0, &addr))
 			return fail(c, c->base, DPROBE_ERR_BAD_MEM_ADDR,
 				    -EINVAL);
 		o = emit_source(c, DPROBE_OP_IMM);
 		o->imm = addr;
-	} else if (expr[1] == '+') {
-		return fail(c, c->base, DPROBE_ERR_FILE_ON_KPROBE, -EINVAL);
 	} else {
 		o = emit_source(c, DPROBE_OP_SYMBOL);
 		o->data = kstrdup(expr + 1, GFP_KERNEL);

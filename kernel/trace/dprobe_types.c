@@ -14,6 +14,11 @@
 #define STRING_FIELD	"__data_loc char[]"
 /* The print fmt quotes strings; the quotes are escaped inside it. */
 #define STRING_FMT	"\\\"%s\\\""
+/*
+ * The print fmt of 64-bit fields is "%Lu", "%Ld" or "0x%Lx", as user tools
+ * (libtraceevent) read it. It is never a printf format here; the 'L' is
+ * written as \114 so it is not taken for one.
+ */
 
 enum {
 	T_U8, T_U16, T_U32, T_U64,
@@ -26,15 +31,15 @@ static const struct dprobe_type types[] = {
 	[T_U8]	= { "u8", "u8", "%u", 1, false, DPROBE_KIND_UNSIGNED },
 	[T_U16]	= { "u16", "u16", "%u", 2, false, DPROBE_KIND_UNSIGNED },
 	[T_U32]	= { "u32", "u32", "%u", 4, false, DPROBE_KIND_UNSIGNED },
-	[T_U64]	= { "u64", "u64", "%Lu", 8, false, DPROBE_KIND_UNSIGNED },
+	[T_U64]	= { "u64", "u64", "%\114u", 8, false, DPROBE_KIND_UNSIGNED },
 	[T_S8]	= { "s8", "s8", "%d", 1, true, DPROBE_KIND_SIGNED },
 	[T_S16]	= { "s16", "s16", "%d", 2, true, DPROBE_KIND_SIGNED },
 	[T_S32]	= { "s32", "s32", "%d", 4, true, DPROBE_KIND_SIGNED },
-	[T_S64]	= { "s64", "s64", "%Ld", 8, true, DPROBE_KIND_SIGNED },
+	[T_S64]	= { "s64", "s64", "%\114d", 8, true, DPROBE_KIND_SIGNED },
 	[T_X8]	= { "x8", "u8", "0x%x", 1, false, DPROBE_KIND_HEX },
 	[T_X16]	= { "x16", "u16", "0x%x", 2, false, DPROBE_KIND_HEX },
 	[T_X32]	= { "x32", "u32", "0x%x", 4, false, DPROBE_KIND_HEX },
-	[T_X64]	= { "x64", "u64", "0x%Lx", 8, false, DPROBE_KIND_HEX },
+	[T_X64]	= { "x64", "u64", "0x%\114x", 8, false, DPROBE_KIND_HEX },
 	[T_CHAR] = { "char", "u8", "'%c'", 1, false, DPROBE_KIND_CHAR },
 	[T_SYMBOL] = { "symbol", sizeof(long) == 8 ? "u64" : "u32", "%pS",
 		       sizeof(long), false, DPROBE_KIND_SYMBOL },
