@@ -1,0 +1,218 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * dinsn: a table-driven x86-64 instruction decoder for the dprobes engine.
+ *
+ * The same source builds in the kernel and in userspace (host tests,
+ * benchmarks).  The decoder allocates nothing, has no mutable state outside
+ * the caller's struct dinsn and never reads past the length it is given.
+ * See Documentation/trace/dprobes-decoder.rst.
+ */
+#ifndef _ASM_X86_DINSN_H
+#define _ASM_X86_DINSN_H
+
+#ifdef __KERNEL__
+#include <linux/types.h>
+#else
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#ifndef DINSN_HAVE_KTYPES
+#define DINSN_HAVE_KTYPES
+typedef uint8_t u8;
+typedef uint16_t u16;
+typedef uint32_t u32;
+typedef uint64_t u64;
+typedef int8_t s8;
+typedef int16_t s16;
+typedef int32_t s32;
+typedef int64_t s64;
+#endif
+#endif
+
+/* The architectural limit on the length of one instruction. */
+#define DINSN_MAX_LEN 15
+
+/* Return values of dinsn_decode() besides 0. */
+#define DINSN_ERR_INVALID	(-1)	/* not a valid instruction */
+#define DINSN_ERR_TRUNCATED	(-2)	/* valid so far, but needs more bytes */
+
+enum dinsn_mode {
+	DINSN_MODE_64 = 0,	/* long mode, 64-bit code segment */
+	DINSN_MODE_32 = 1,	/* 32-bit code (compatibility or protected) */
+};
+
+/* Opcode map of the final opcode byte. */
+enum dinsn_map {
+	DINSN_MAP_1B = 0,	/* one-byte map */
+	DINSN_MAP_0F,		/* 0F xx (also VEX/EVEX map 1) */
+	DINSN_MAP_0F38,		/* 0F 38 xx (also VEX/EVEX map 2) */
+	DINSN_MAP_0F3A,		/* 0F 3A xx (also VEX/EVEX map 3) */
+	DINSN_MAP_3DNOW,	/* 0F 0F modrm ... suffix: opcode is the suffix */
+	DINSN_MAP_EVEX5,	/* EVEX map 5 (AVX512-FP16) */
+	DINSN_MAP_EVEX6,	/* EVEX map 6 (AVX512-FP16) */
+	DINSN_MAP_VEX7,		/* VEX map 7 (user-mode MSR immediate forms) */
+	DINSN_MAP_XOP8,		/* AMD XOP map 8 */
+	DINSN_MAP_XOP9,		/* AMD XOP map 9 */
+	DINSN_MAP_XOPA,		/* AMD XOP map 10 */
+};
+
+/* Which multi-byte prefix (if any) introduced the opcode. */
+enum dinsn_vex_kind {
+	DINSN_VEX_NONE = 0,
+	DINSN_VEX2,		/* C5 xx */
+	DINSN_VEX3,		/* C4 xx xx */
+	DINSN_EVEX,		/* 62 xx xx xx */
+	DINSN_XOP,		/* 8F xx xx */
+};
+
+/* Legacy prefixes seen (struct dinsn::prefixes). */
+#define DINSN_P_LOCK	0x01	/* F0 */
+#define DINSN_P_REPNE	0x02	/* F2 */
+#define DINSN_P_REP	0x04	/* F3 */
+#define DINSN_P_OPSIZE	0x08	/* 66 */
+#define DINSN_P_ADSIZE	0x10	/* 67 */
+#define DINSN_P_SEG	0x20	/* any segment override (last one in ->seg) */
+
+/* Control-flow class (struct dinsn::branch). */
+enum dinsn_branch {
+	DINSN_BR_NONE = 0,
+	DINSN_BR_JMP,		/* jmp rel8/rel32: target known */
+	DINSN_BR_JCC,		/* jcc rel8/rel32: target known */
+	DINSN_BR_CALL,		/* call rel32: target known */
+	DINSN_BR_LOOP,		/* loop/loope/loopne/jrcxz rel8: target known */
+	DINSN_BR_XBEGIN,	/* xbegin rel: abort target known */
+	DINSN_BR_JMP_IND,	/* jmp r/m */
+	DINSN_BR_CALL_IND,	/* call r/m */
+	DINSN_BR_JMP_FAR,	/* ljmp */
+	DINSN_BR_CALL_FAR,	/* lcall */
+	DINSN_BR_RET,		/* ret, ret imm16 */
+	DINSN_BR_RET_FAR,	/* lret */
+	DINSN_BR_IRET,		/* iret/iretq */
+	DINSN_BR_SYSRET,	/* sysret, sysexit, erets, eretu, uiret, rsm */
+	DINSN_BR_SYSCALL,	/* syscall, sysenter */
+	DINSN_BR_INT3,		/* int3 (CC) */
+	DINSN_BR_INT,		/* int n, into, int1 */
+	DINSN_BR_UD,		/* ud0, ud1, ud2 */
+	DINSN_BR_HLT,		/* hlt */
+};
+
+/* Properties a probe engine cares about (struct dinsn::flags). */
+#define DINSN_F_RIPREL		0x00000001 /* memory operand is [rip + disp32] */
+#define DINSN_F_IF		0x00000002 /* may change EFLAGS.IF */
+#define DINSN_F_TF		0x00000004 /* may change EFLAGS.TF */
+#define DINSN_F_PUSHF		0x00000008 /* pushes EFLAGS */
+#define DINSN_F_POPF		0x00000010 /* loads EFLAGS from the stack */
+#define DINSN_F_STACK		0x00000020 /* uses the stack pointer implicitly */
+#define DINSN_F_SERIAL		0x00000040 /* architecturally serialising */
+#define DINSN_F_PRIV		0x00000080 /* faults outside CPL 0 */
+#define DINSN_F_IOPL		0x00000100 /* subject to IOPL (cli, sti, in, out) */
+#define DINSN_F_NOP		0x00000200 /* a NOP form (90, 0F 1F /0, ...) */
+#define DINSN_F_ENDBR		0x00000400 /* endbr64 / endbr32 */
+#define DINSN_F_EMUL_PREFIX	0x00000800 /* starts with the Xen/KVM ud2 prefix */
+#define DINSN_F_INTSHADOW	0x00001000 /* blocks interrupts for one insn */
+#define DINSN_F_REL		0x00002000 /* has a relative branch displacement */
+#define DINSN_F_SEGLOAD		0x00004000 /* loads a segment register */
+#define DINSN_F_STRING		0x00008000 /* string instruction (movs, ...) */
+
+/**
+ * struct dinsn - one decoded instruction
+ *
+ * All offsets are from the first byte of the instruction; an offset of 0
+ * means "absent" for the fields that can never start at byte 0.
+ */
+struct dinsn {
+	u8 len;			/* total length in bytes */
+	u8 mode;		/* enum dinsn_mode */
+	u8 nr_prefixes;		/* bytes before the REX/VEX prefix or opcode */
+	u8 prefixes;		/* DINSN_P_* */
+	u8 seg;			/* last segment override byte, or 0 */
+	u8 pp;			/* mandatory prefix: 0, 0x66, 0xF3 or 0xF2 */
+	u8 rex;			/* effective REX byte, or 0 */
+	u8 rex_off;		/* offset of the effective REX byte */
+	u8 vex_kind;		/* enum dinsn_vex_kind */
+	u8 vex_off;		/* offset of the C5/C4/62/8F byte */
+	u8 vex[3];		/* VEX/EVEX/XOP payload bytes, raw */
+	u8 map;			/* enum dinsn_map */
+	u8 opcode;		/* the last opcode byte (3DNow!: the suffix) */
+	u8 opcode_off;		/* offset of the first opcode byte (0F...) */
+	u8 modrm;
+	u8 modrm_off;		/* 0: no ModRM */
+	u8 sib;
+	u8 sib_off;		/* 0: no SIB */
+	u8 disp_off;
+	u8 disp_len;		/* 0, 1, 2 or 4 */
+	u8 imm_off;
+	u8 imm_len;		/* total immediate bytes (both, for enter) */
+	u8 opsize;		/* effective operand size: 2, 4 or 8 */
+	u8 addrsize;		/* effective address size: 2, 4 or 8 */
+	u8 branch;		/* enum dinsn_branch */
+	u8 emul_len;		/* 5 if DINSN_F_EMUL_PREFIX, else 0 */
+	u32 flags;		/* DINSN_F_* */
+	s32 disp;		/* sign-extended displacement */
+	s64 imm;		/* first immediate, sign-extended (rel: offset) */
+	s32 imm2;		/* second immediate (enter, extrq/insertq) */
+};
+
+int dinsn_decode(struct dinsn *di, const u8 *buf, size_t len,
+		 enum dinsn_mode mode);
+
+/**
+ * dinsn_has_rel_target() - does @di branch to a displacement it encodes?
+ * @di: a successfully decoded instruction
+ *
+ * Return: true for jmp/jcc/call rel, loop/jrcxz and xbegin.
+ */
+static inline bool dinsn_has_rel_target(const struct dinsn *di)
+{
+	return di->flags & DINSN_F_REL;
+}
+
+/**
+ * dinsn_branch_target() - target of a relative branch
+ * @di: a successfully decoded instruction with DINSN_F_REL
+ * @addr: address the instruction lives at
+ *
+ * Return: @addr + length + displacement (truncated as the CPU does for
+ * 16-bit operand size in 32-bit mode); @addr + length when @di has no
+ * relative target.
+ */
+static inline u64 dinsn_branch_target(const struct dinsn *di, u64 addr)
+{
+	u64 next = addr + di->len;
+
+	if (!(di->flags & DINSN_F_REL))
+		return next;
+	if (di->mode == DINSN_MODE_32) {
+		if (di->opsize == 2)
+			return (u16)(next + di->imm);
+		return (u32)(next + di->imm);
+	}
+	return next + di->imm;
+}
+
+/**
+ * dinsn_riprel_target() - address a RIP-relative memory operand refers to
+ * @di: a successfully decoded instruction with DINSN_F_RIPREL
+ * @addr: address the instruction lives at
+ *
+ * Return: @addr + length + disp32.
+ */
+static inline u64 dinsn_riprel_target(const struct dinsn *di, u64 addr)
+{
+	return addr + di->len + (s64)di->disp;
+}
+
+#ifdef __KERNEL__
+/**
+ * typedef dinsn_orig_byte_t - recover a byte hidden under a breakpoint
+ *
+ * Called by dinsn_check_boundary() for each 0xCC byte met in kernel text;
+ * returns the byte that was there before a probe patched it, or 0xCC when
+ * the byte is really an int3 (padding, or not ours).
+ */
+typedef u8 (*dinsn_orig_byte_t)(unsigned long addr);
+
+int dinsn_check_boundary(unsigned long addr, dinsn_orig_byte_t orig_byte);
+#endif
+
+#endif /* _ASM_X86_DINSN_H */

@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * dinsn internal: how the opcode tables are encoded.
+ *
+ * Every legacy opcode map is a flat array of 256 u32 attribute words, so
+ * the decoder needs one load per opcode byte.  Layout of an attribute word:
+ *
+ *   bits  0-3   immediate kind (IMM_*)
+ *   bit   4     has ModRM
+ *   bit   5     undefined opcode
+ *   bit   6     needs the slow path (special handler id in bits 8-12)
+ *   bit   7     legacy/REX prefix byte (one-byte map only, kind in 8-12)
+ *   bits  8-12  special handler id (SP_*) or prefix kind (PK_*)
+ *   bit   13    memory operand required (mod != 3)
+ *   bit   14    register operand required (mod == 3)
+ *   bit   15    escape byte (0F, or a VEX/EVEX/XOP candidate)
+ *   bits 16-22  class id (CL_*), indexes dinsn_class_info[]
+ *   bit   23    ModRM is always a register form (MOV CR/DR)
+ *   bits 24-27  mandatory prefixes allowed: bit 0 none, 1 66, 2 F3, 3 F2
+ *   bit   28    operand size defaults to 64 bits in 64-bit mode
+ *   bit   29    accepts LOCK (with a memory operand)
+ */
+#ifndef _DINSN_TABLES_H
+#define _DINSN_TABLES_H
+
+#ifdef __KERNEL__
+#include <asm/dinsn.h>
+#else
+#include "../../include/asm/dinsn.h"
+#endif
+
+enum dinsn_imm_kind {
+	IMM_NONE = 0,
+	IMM_B,		/* imm8 */
+	IMM_W,		/* imm16 */
+	IMM_Z,		/* imm16 or imm32 by operand size */
+	IMM_V,		/* imm16, imm32 or imm64 by operand size (B8+r) */
+	IMM_REL8,	/* rel8 */
+	IMM_RELZ,	/* rel32 (rel16 with 66 in 32-bit mode) */
+	IMM_MOFFS,	/* moffs: address-size offset */
+	IMM_ENTER,	/* imm16 + imm8 */
+	IMM_FAR,	/* ptr16:16 / ptr16:32 */
+	IMM_BB,		/* imm8 + imm8 (extrq/insertq) */
+	IMM_D,		/* imm32 regardless of operand size */
+};
+
+#define A_IMM_MASK	0x0000000fu
+#define A_MODRM		0x00000010u
+#define A_INV		0x00000020u
+#define A_SPECIAL	0x00000040u
+#define A_PFX		0x00000080u
+#define A_SP_SHIFT	8
+#define A_SP_MASK	0x00001f00u
+#define A_NOMOD3	0x00002000u
+#define A_MOD3		0x00004000u
+#define A_ESC		0x00008000u
+#define A_CL_SHIFT	16
+#define A_CL_MASK	0x007f0000u
+#define A_FORCEREG	0x00800000u
+#define A_PP_SHIFT	24
+#define A_PP_MASK	0x0f000000u
+#define A_DEF64		0x10000000u
+#define A_LOCK		0x20000000u
+
+/* Mandatory-prefix mask bits (also the VEX/EVEX pp validity nibbles). */
+#define PNP	0x1
+#define P66	0x2
+#define PF3	0x4
+#define PF2	0x8
+#define PALL	0xf
+
+/* Prefix kinds, in the special-id field of prefix bytes. */
+enum dinsn_prefix_kind {
+	PK_SEG = 1, PK_OPSIZE, PK_ADSIZE, PK_LOCK, PK_REP, PK_REPNE, PK_REX,
+};
+
+/* Slow-path handlers, in the special-id field. */
+enum dinsn_special {
+	SP_NONE = 0,
+	SP_GRP3,	/* F6/F7: imm only for /0 /1 */
+	SP_GRP4,	/* FE: /0 /1 only */
+	SP_GRP5,	/* FF: class by /reg */
+	SP_GRP1A,	/* 8F: pop r/m, /0 only */
+	SP_GRP11,	/* C6/C7: mov, xabort, xbegin */
+	SP_MOVSEG,	/* 8C/8E: segment register number */
+	SP_0F00,	/* grp6, incl. LKGS */
+	SP_0F01,	/* grp7 */
+	SP_3DNOW,	/* 0F 0F: suffix opcode */
+	SP_CRDR,	/* 0F 20-23 */
+	SP_GRP12,	/* 0F 71 */
+	SP_GRP13,	/* 0F 72 */
+	SP_GRP14,	/* 0F 73 */
+	SP_0F78,	/* vmread / extrq / insertq */
+	SP_0F79,	/* vmwrite / extrq / insertq */
+	SP_GRP15,	/* 0F AE */
+	SP_GRP8,	/* 0F BA: /4-/7 */
+	SP_GRP9,	/* 0F C7 */
+	SP_0F1E,	/* endbr, rdssp */
+	SP_0F38F8,	/* movdir64b, enqcmd(s), urdmsr, uwrmsr */
+	SP_NOP,		/* 0F 1F: /0 is the canonical NOP */
+	SP_XCHG90,	/* 90: nop, pause, xchg r8,rax */
+	SP_0F38F6,	/* wrss / adcx / adox */
+	SP_X87,		/* D8-DF: undefined ModRM forms */
+	SP_PADLOCK,	/* 0F A6/A7: VIA PadLock */
+	SP_MEM66,	/* 0F 12/16: the 66 forms need memory */
+	SP_0FD6,	/* movq / movq2dq / movdq2q */
+	SP_0F38F0,	/* movbe (memory) / crc32 */
+	SP_KLWIDE,	/* F3 0F 38 D8: aes*wide*kl /0-/3 */
+	SP_VEXGRP,	/* VEX/EVEX/XOP groups, VSIB, register-only forms */
+};
+
+/* Classes: what an instruction does to control flow and machine state. */
+enum dinsn_class_id {
+	CL_NONE = 0,
+	CL_JMP, CL_JCC, CL_CALL, CL_LOOP, CL_XBEGIN,
+	CL_JMP_IND, CL_CALL_IND, CL_JMP_FAR, CL_CALL_FAR, CL_JMP_FAR_IMM,
+	CL_CALL_FAR_IMM,
+	CL_RET, CL_RET_FAR, CL_IRET, CL_SYSRET, CL_SYSEXIT, CL_ERET, CL_UIRET,
+	CL_RSM,
+	CL_SYSCALL, CL_INT3, CL_INT, CL_UD, CL_HLT,
+	CL_PUSH, CL_POP, CL_PUSHF, CL_POPF, CL_ENTER, CL_LEAVE, CL_PUSHA,
+	CL_POP_SEG, CL_POP_SS, CL_MOV_SEG, CL_MOV_SS, CL_LOAD_FARPTR,
+	CL_CLI, CL_STI, CL_IO, CL_IOSTR, CL_STRING,
+	CL_SERIAL, CL_PRIV, CL_PRIV_SERIAL, CL_NOP, CL_ENDBR,
+	CL_LKGS, CL_SWAPGS, CL_ACFLAG,
+	CL_NR
+};
+
+struct dinsn_class {
+	u8 branch;	/* enum dinsn_branch */
+	u32 flags;	/* DINSN_F_* */
+};
+
+extern const u32 dinsn_onebyte[2][256];
+extern const u32 dinsn_map0f[256];
+extern const u32 dinsn_map0f38[256];
+extern const u32 dinsn_map0f3a[256];
+
+/* Helpers for writing attribute words in the table files. */
+#define PP(m)	((u32)(m) << A_PP_SHIFT)
+#define CL(c)	((u32)(c) << A_CL_SHIFT)
+#define SP(s)	(A_SPECIAL | ((u32)(s) << A_SP_SHIFT))
+#define PK(k)	(A_PFX | ((u32)(k) << A_SP_SHIFT))
+extern const struct dinsn_class dinsn_class_info[CL_NR];
+extern const u8 dinsn_0f01_reg[64];
+extern const u8 dinsn_3dnow_valid[32];
+extern const u8 dinsn_vex_valid[3][256];
+extern const u8 dinsn_evex56_valid[2][256];
+extern const u8 dinsn_xop_valid[3][32];
+extern const u8 dinsn_x87_mem_invalid[8];
+extern const u8 dinsn_x87_reg_invalid[8][8];
+
+/* dinsn_0f01_reg[] entries: defined, and defined whatever the prefix. */
+#define G7_DEF		0x80
+#define G7_ANYPFX	0x40
+#define G7_CLASS	0x3f
+
+/* Bit @b of a bitmap stored as bytes. */
+static inline bool dinsn_bit(const u8 *map, unsigned int b)
+{
+	return map[b >> 3] & (1u << (b & 7));
+}
+
+int dinsn_special(struct dinsn *di, u32 *attr);
+bool dinsn_lock_ok(const struct dinsn *di, u32 attr);
+
+#endif /* _DINSN_TABLES_H */

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * dinsn: what each instruction class means for a probe engine, and the
+ * tables for the opcode groups that are decided by a whole ModRM byte.
+ */
+#include "dinsn_tables.h"
+
+#define C(br, fl)	{ .branch = DINSN_BR_##br, .flags = (fl) }
+#define F(x)		DINSN_F_##x
+
+const struct dinsn_class dinsn_class_info[CL_NR] = {
+	[CL_NONE]	= C(NONE, 0),
+	[CL_JMP]	= C(JMP, F(REL)),
+	[CL_JCC]	= C(JCC, F(REL)),
+	[CL_CALL]	= C(CALL, F(REL) | F(STACK)),
+	[CL_LOOP]	= C(LOOP, F(REL)),
+	[CL_XBEGIN]	= C(XBEGIN, F(REL)),
+	[CL_JMP_IND]	= C(JMP_IND, 0),
+	[CL_CALL_IND]	= C(CALL_IND, F(STACK)),
+	[CL_JMP_FAR]	= C(JMP_FAR, F(SEGLOAD)),
+	[CL_CALL_FAR]	= C(CALL_FAR, F(STACK) | F(SEGLOAD)),
+	[CL_JMP_FAR_IMM] = C(JMP_FAR, F(SEGLOAD)),
+	[CL_CALL_FAR_IMM] = C(CALL_FAR, F(STACK) | F(SEGLOAD)),
+	[CL_RET]	= C(RET, F(STACK)),
+	[CL_RET_FAR]	= C(RET_FAR, F(STACK) | F(SEGLOAD)),
+	[CL_IRET]	= C(IRET, F(STACK) | F(IF) | F(TF) | F(POPF) |
+			    F(SERIAL) | F(SEGLOAD)),
+	[CL_SYSRET]	= C(SYSRET, F(IF) | F(TF) | F(PRIV) | F(SEGLOAD)),
+	[CL_SYSEXIT]	= C(SYSRET, F(PRIV) | F(SEGLOAD)),
+	[CL_ERET]	= C(SYSRET, F(STACK) | F(IF) | F(TF) | F(POPF) |
+			    F(PRIV) | F(SEGLOAD)),
+	[CL_UIRET]	= C(SYSRET, F(STACK) | F(TF) | F(POPF)),
+	[CL_RSM]	= C(SYSRET, F(IF) | F(TF) | F(SERIAL) | F(SEGLOAD)),
+	[CL_SYSCALL]	= C(SYSCALL, F(IF) | F(TF) | F(SEGLOAD)),
+	[CL_INT3]	= C(INT3, F(STACK) | F(IF) | F(TF)),
+	[CL_INT]	= C(INT, F(STACK) | F(IF) | F(TF) | F(SEGLOAD)),
+	[CL_UD]		= C(UD, 0),
+	[CL_HLT]	= C(HLT, F(PRIV)),
+	[CL_PUSH]	= C(NONE, F(STACK)),
+	[CL_POP]	= C(NONE, F(STACK)),
+	[CL_PUSHF]	= C(NONE, F(STACK) | F(PUSHF)),
+	[CL_POPF]	= C(NONE, F(STACK) | F(POPF) | F(IF) | F(TF)),
+	[CL_ENTER]	= C(NONE, F(STACK)),
+	[CL_LEAVE]	= C(NONE, F(STACK)),
+	[CL_PUSHA]	= C(NONE, F(STACK)),
+	[CL_POP_SEG]	= C(NONE, F(STACK) | F(SEGLOAD)),
+	[CL_POP_SS]	= C(NONE, F(STACK) | F(SEGLOAD) | F(INTSHADOW)),
+	[CL_MOV_SEG]	= C(NONE, F(SEGLOAD)),
+	[CL_MOV_SS]	= C(NONE, F(SEGLOAD) | F(INTSHADOW)),
+	[CL_LOAD_FARPTR] = C(NONE, F(SEGLOAD)),
+	[CL_CLI]	= C(NONE, F(IF) | F(IOPL)),
+	[CL_STI]	= C(NONE, F(IF) | F(IOPL) | F(INTSHADOW)),
+	[CL_IO]		= C(NONE, F(IOPL)),
+	[CL_IOSTR]	= C(NONE, F(IOPL) | F(STRING)),
+	[CL_STRING]	= C(NONE, F(STRING)),
+	[CL_SERIAL]	= C(NONE, F(SERIAL)),
+	[CL_PRIV]	= C(NONE, F(PRIV)),
+	[CL_PRIV_SERIAL] = C(NONE, F(PRIV) | F(SERIAL)),
+	[CL_NOP]	= C(NONE, F(NOP)),
+	[CL_ENDBR]	= C(NONE, F(ENDBR)),
+	[CL_LKGS]	= C(NONE, F(PRIV) | F(SEGLOAD)),
+	[CL_SWAPGS]	= C(NONE, F(PRIV) | F(SEGLOAD)),
+	[CL_ACFLAG]	= C(NONE, F(PRIV)),
+};
+
+/*
+ * 0F 01 with mod == 3 is decided by the whole ModRM byte (C0-FF): the
+ * meaning without a mandatory prefix.  G7_ANYPFX marks the forms that
+ * ignore 66/F2/F3; dinsn_special() handles the prefixed instructions.
+ */
+#define D	G7_DEF
+#define A	(G7_DEF | G7_ANYPFX)
+const u8 dinsn_0f01_reg[64] = {
+	[0x00] = D | CL_PRIV,		/* enclv */
+	[0x01] = D | CL_NONE,		/* vmcall */
+	[0x02 ... 0x04] = D | CL_PRIV,	/* vmlaunch, vmresume, vmxoff */
+	[0x05] = D | CL_PRIV,		/* pconfig */
+	[0x06] = D | CL_PRIV,		/* wrmsrns */
+	[0x08 ... 0x09] = D | CL_PRIV,	/* monitor, mwait */
+	[0x0a ... 0x0b] = D | CL_ACFLAG, /* clac, stac */
+	[0x0f] = D | CL_PRIV,		/* encls */
+	[0x10] = D | CL_NONE,		/* xgetbv */
+	[0x11] = D | CL_PRIV,		/* xsetbv */
+	[0x14 ... 0x16] = D | CL_NONE,	/* vmfunc, xend, xtest */
+	[0x17] = D | CL_NONE,		/* enclu */
+	[0x18] = A | CL_PRIV,		/* vmrun */
+	[0x19] = A | CL_NONE,		/* vmmcall */
+	[0x1a ... 0x1f] = A | CL_PRIV,	/* vmload .. invlpga */
+	[0x20 ... 0x27] = A | CL_NONE,	/* smsw reg */
+	[0x28] = D | CL_SERIAL,		/* serialize */
+	[0x2e ... 0x2f] = D | CL_NONE,	/* rdpkru, wrpkru */
+	[0x30 ... 0x37] = A | CL_PRIV,	/* lmsw reg */
+	[0x38] = A | CL_SWAPGS,
+	[0x39] = A | CL_NONE,		/* rdtscp */
+	[0x3a ... 0x3b] = D | CL_NONE,	/* monitorx, mwaitx */
+	[0x3c ... 0x3d] = A | CL_NONE,	/* clzero, rdpru */
+	[0x3e ... 0x3f] = D | CL_PRIV,	/* invlpgb, tlbsync */
+};
+#undef D
+#undef A
+
+/* x87: reserved memory forms (/reg bits), per opcode D8-DF. */
+const u8 dinsn_x87_mem_invalid[8] = {
+	[1] = 1u << 1,				/* D9 /1 */
+	[3] = (1u << 4) | (1u << 6),		/* DB /4, DB /6 */
+	[5] = 1u << 5,				/* DD /5 */
+};
+
+/* x87: undefined register forms, bit (modrm - C0) per opcode D8-DF. */
+const u8 dinsn_x87_reg_invalid[8][8] = {
+	[1] = { [2] = 0xfe, [4] = 0xcc, [5] = 0x80 },	/* D9 D1-D7 E2 E3 E6 E7 EF */
+	[2] = { [4] = 0xff, [5] = 0xfd, [6] = 0xff, [7] = 0xff },
+	[3] = { [4] = 0xe0, [7] = 0xff },		/* DB E5-E7 F8-FF */
+	[5] = { [6] = 0xff, [7] = 0xff },		/* DD F0-FF */
+	[6] = { [3] = 0xfd },				/* DE D8 DA-DF */
+	[7] = { [4] = 0xfe, [7] = 0xff },		/* DF E1-E7 F8-FF */
+};
+
+/* 3DNow! suffix bytes (the opcode after 0F 0F modrm [sib] [disp]). */
+const u8 dinsn_3dnow_valid[32] = {
+	[0x08 >> 3] = 0x30,		/* 0c 0d */
+	[0x18 >> 3] = 0x30,		/* 1c 1d */
+	[0x88 >> 3] = 0x44,		/* 8a 8e */
+	[0x90 >> 3] = 0xd1,		/* 90 94 96 97 */
+	[0x98 >> 3] = 0x44,		/* 9a 9e */
+	[0xa0 >> 3] = 0xd1,		/* a0 a4 a6 a7 */
+	[0xa8 >> 3] = 0x44,		/* aa ae */
+	[0xb0 >> 3] = 0xd1,		/* b0 b4 b6 b7 */
+	[0xb8 >> 3] = 0x88,		/* bb bf */
+};

@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Exhaustive table test: every opcode of every map, with the prefix
+ * combinations and ModRM/SIB forms that change decoding, against Zydis.
+ *
+ * Rules: lengths must agree whenever both decoders accept the bytes, and we
+ * must accept everything Zydis accepts, except for the classes listed in
+ * known_gaps.c.  Where we accept what Zydis rejects, the case is counted
+ * and reported by reason; only reasons listed in lenient_reason() may
+ * occur (field constraints that do not change the length).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dinsn.h"
+#include "zyref.h"
+#include "known_gaps.h"
+
+#define NBUF 15
+
+static ZydisDecoder zy64, zy32;
+static unsigned long n_cases, n_agree, n_known;
+static unsigned long n_fail;
+static int verbose;
+
+/* Report at most a few samples per failure key so the output stays short. */
+#define MAX_KEYS 4096
+static struct { u32 key; unsigned int n; } keys[MAX_KEYS];
+static unsigned int nr_keys;
+
+static bool first_of_key(u32 key)
+{
+	for (unsigned int i = 0; i < nr_keys; i++) {
+		if (keys[i].key == key)
+			return keys[i].n++ < 2;
+	}
+	if (nr_keys < MAX_KEYS)
+		keys[nr_keys++] = (typeof(keys[0])){ key, 1 };
+	return true;
+}
+
+static void dump(const char *what, const u8 *b, int ours, int zy, int m)
+{
+	printf("  %s: m%d ours=%d zydis=%d bytes:", what, m ? 32 : 64, ours, zy);
+	for (int i = 0; i < NBUF; i++)
+		printf(" %02x", b[i]);
+	printf("\n");
+}
+
+/*
+ * Zydis rejects some VEX/EVEX encodings for reasons that do not change the
+ * length: fields an instruction does not use must hold fixed values
+ * (vvvv = 1111, W, L, EVEX.b/z/aaa/V'), or the instruction exists only as
+ * a register or only as a memory form.  We do not check those.  Such a
+ * case is "lenient" only if Zydis accepts a variant with the fields put
+ * right (or the other ModRM form) and agrees with us on its length; an
+ * opcode Zydis does not know in any form is a failure.
+ */
+static unsigned long n_lenient_field, n_lenient_mod;
+
+static bool variant_ok(const u8 *b, enum dinsn_mode mode)
+{
+	const ZydisDecoder *zy = mode == DINSN_MODE_64 ? &zy64 : &zy32;
+	struct dinsn di;
+	int zl;
+
+	if (dinsn_decode(&di, b, NBUF, mode))
+		return false;
+	zl = zy_len(zy, b, NBUF);
+	return zl > 0 && zl == di.len;
+}
+
+static bool try_fields(u8 *v, const struct dinsn *di, enum dinsn_mode mode)
+{
+	unsigned int o = di->vex_off;
+
+	/* vvvv (inverted) 1111 = unused, 1101 = a register no other uses */
+	static const u8 vvvv[2] = { 0x78, 0x68 };
+
+	for (unsigned int w = 0; w < 2; w++)
+	for (unsigned int l = 0; l < 3; l++)
+	for (unsigned int aaa = 0; aaa < 2; aaa++)
+	for (unsigned int vi = 0; vi < 2; vi++) {
+		switch (di->vex_kind) {
+		case DINSN_VEX2:
+			if (w || aaa || l > 1)
+				continue;
+			v[o + 1] = (v[o + 1] & 0x03) | 0x80 | vvvv[vi] | (l << 2);
+			break;
+		case DINSN_VEX3:
+		case DINSN_XOP:
+			if (aaa || l > 1)
+				continue;
+			v[o + 1] |= 0xe0;
+			v[o + 2] = (v[o + 2] & 0x03) | (w << 7) | vvvv[vi] |
+				   (l << 2);
+			break;
+		case DINSN_EVEX:
+			v[o + 1] |= 0xf0;
+			v[o + 2] = (v[o + 2] & 0x07) | (w << 7) | vvvv[vi];
+			v[o + 3] = (l << 5) | 0x08 | aaa;
+			break;
+		}
+		if (variant_ok(v, mode))
+			return true;
+	}
+	return false;
+}
+
+static bool lenient(const u8 *b, const struct dinsn *di, enum dinsn_mode mode)
+{
+	u8 v[NBUF];
+
+	if (di->vex_kind == DINSN_VEX_NONE)
+		return false;
+	memcpy(v, b, NBUF);
+	if (try_fields(v, di, mode)) {
+		n_lenient_field++;
+		return true;
+	}
+	/* the other ModRM form: register <-> [reg] without SIB/disp */
+	memcpy(v, b, NBUF);
+	v[di->modrm_off] = di->modrm >= 0xc0 ? (di->modrm & 0x38) | 0x01 :
+					       (di->modrm & 0x38) | 0xc1;
+	if (try_fields(v, di, mode)) {
+		n_lenient_mod++;
+		return true;
+	}
+	return false;
+}
+
+static void check(const u8 *b, enum dinsn_mode mode, u32 key)
+{
+	struct dinsn di;
+	int r = dinsn_decode(&di, b, NBUF, mode);
+	int ours = r ? 0 : di.len;
+	int zy = zy_len(mode == DINSN_MODE_64 ? &zy64 : &zy32, b, NBUF);
+
+	if (zy == ZY_TRUNCATED)
+		zy = 0;		/* cannot happen with 15 bytes: treat as invalid */
+	n_cases++;
+	if (ours == zy) {
+		n_agree++;
+		return;
+	}
+	if (ours && known_gap_of(&di, b) >= 0) {
+		n_known++;
+		return;
+	}
+	if (!ours && zy && known_reject_gap(b, NBUF, mode) >= 0) {
+		n_known++;
+		return;
+	}
+	if (ours && !zy && lenient(b, &di, mode))
+		return;
+	n_fail++;
+	if (verbose || first_of_key(key))
+		dump(ours && zy ? "LENGTH" : ours ? "we-accept" : "we-reject",
+		     b, ours, zy, mode);
+}
+
+/* Prefix sets applied in front of the legacy maps. */
+static const struct { u8 n; u8 b[3]; } legacy_pfx[] = {
+	{ 0, {0} }, { 1, {0x66} }, { 1, {0xf3} }, { 1, {0xf2} },
+	{ 1, {0x67} }, { 1, {0x48} }, { 1, {0x41} }, { 1, {0x44} },
+	{ 1, {0xf0} }, { 2, {0x66, 0x48} }, { 2, {0x48, 0x66} },
+	{ 2, {0x48, 0x41} }, { 2, {0x66, 0xf3} }, { 2, {0xf3, 0x66} },
+	{ 2, {0x66, 0x67} }, { 2, {0x2e, 0x3e} }, { 2, {0xf0, 0x66} },
+	{ 3, {0xf2, 0x48, 0x66} },
+};
+
+static const u8 sibs[] = { 0x00, 0x05, 0x25, 0x65, 0xe4 };
+
+static void fill_tail(u8 *b, unsigned int from)
+{
+	for (unsigned int i = from; i < NBUF; i++)
+		b[i] = (u8)(0x11 * (i - from + 1));
+}
+
+static void legacy_maps(enum dinsn_mode mode)
+{
+	static const u8 esc[4][2] = { {0}, {0x0f}, {0x0f, 0x38}, {0x0f, 0x3a} };
+	u8 b[NBUF];
+
+	for (unsigned int m = 0; m < 4; m++)
+	for (unsigned int pi = 0; pi < sizeof(legacy_pfx) / sizeof(legacy_pfx[0]); pi++)
+	for (unsigned int op = 0; op < 256; op++)
+	for (unsigned int modrm = 0; modrm < 256; modrm++) {
+		unsigned int n = 0, ns;
+
+		if (mode == DINSN_MODE_32 && (legacy_pfx[pi].b[0] & 0xf0) == 0x40)
+			continue;
+		for (unsigned int i = 0; i < legacy_pfx[pi].n; i++)
+			b[n++] = legacy_pfx[pi].b[i];
+		for (unsigned int i = 0; i < m && i < 2; i++)
+			b[n++] = esc[m][i];
+		if (m == 0 && (op == 0x0f || (op & 0xf0) == 0x40 ||
+			       op == 0x26 || op == 0x2e || op == 0x36 ||
+			       op == 0x3e || (op >= 0x64 && op <= 0x67) ||
+			       op == 0xf0 || op == 0xf2 || op == 0xf3))
+			if (modrm)
+				continue;	/* prefixes: one case each */
+		b[n++] = op;
+		b[n++] = modrm;
+		ns = ((modrm & 7) == 4 && modrm < 0xc0) ? sizeof(sibs) : 1;
+		for (unsigned int s = 0; s < ns; s++) {
+			b[n] = sibs[s];
+			fill_tail(b, n + 1);
+			check(b, mode, (mode << 28) | (m << 24) | (pi << 16) |
+				       (op << 8) | (modrm >> 6 << 3) |
+				       ((modrm >> 3) & 7));
+		}
+	}
+}
+
+static const u8 vex_modrms[] = {
+	0x00, 0x04, 0x05, 0x08, 0x10, 0x18, 0x20, 0x28, 0x30, 0x38,
+	0x41, 0x84, 0xc0, 0xc8, 0xd0, 0xd8, 0xe0, 0xe8, 0xf0, 0xf8,
+	0xc1, 0xd1, 0xf9, 0x3c,
+};
+
+static void vex_one(u8 *b, unsigned int n, enum dinsn_mode mode, u32 key)
+{
+	for (unsigned int op = 0; op < 256; op++)
+	for (unsigned int mi = 0; mi < sizeof(vex_modrms); mi++) {
+		b[n] = op;
+		b[n + 1] = vex_modrms[mi];
+		fill_tail(b, n + 2);
+		check(b, mode, key | (op << 8) | (vex_modrms[mi] >> 6));
+	}
+}
+
+static void vex_maps(enum dinsn_mode mode)
+{
+	u8 b[NBUF];
+
+	/* VEX2: R, L, pp (vvvv = 1111) */
+	for (unsigned int p1 = 0; p1 < 256; p1++) {
+		if ((p1 & 0x78) != 0x78)
+			continue;
+		b[0] = 0xc5;
+		b[1] = p1;
+		vex_one(b, 2, mode, 0x1000000 | (p1 << 16));
+	}
+	/* VEX3 and XOP: maps, W, L, pp; R/X/B set (inverted) */
+	for (unsigned int esc = 0; esc < 2; esc++)
+	for (unsigned int map = 0; map < 32; map++)
+	for (unsigned int w = 0; w < 2; w++)
+	for (unsigned int lpp = 0; lpp < 8; lpp++) {
+		b[0] = esc ? 0x8f : 0xc4;
+		b[1] = 0xe0 | map;
+		b[2] = (w << 7) | 0x78 | lpp;
+		if (esc && map < 8)
+			continue;
+		vex_one(b, 3, mode, (0x2000000 << esc) | (map << 16) |
+				    (w << 23) | (lpp << 20));
+	}
+	/* EVEX: maps, W, pp, L'L, b */
+	for (unsigned int map = 0; map < 8; map++)
+	for (unsigned int w = 0; w < 2; w++)
+	for (unsigned int pp = 0; pp < 4; pp++)
+	for (unsigned int ll = 0; ll < 3; ll++)
+	for (unsigned int bb = 0; bb < 2; bb++) {
+		b[0] = 0x62;
+		b[1] = 0xf0 | map;
+		b[2] = (w << 7) | 0x7c | pp;
+		b[3] = (ll << 5) | (bb << 4) | 0x08;
+		vex_one(b, 4, mode, 0x8000000 | (map << 16) | (w << 23) |
+				    (pp << 20) | (ll << 26));
+	}
+}
+
+static void threednow(enum dinsn_mode mode)
+{
+	u8 b[NBUF];
+
+	for (unsigned int modrm = 0; modrm < 256; modrm += 0x41)
+	for (unsigned int suf = 0; suf < 256; suf++) {
+		unsigned int n = 3;
+
+		b[0] = 0x0f;
+		b[1] = 0x0f;
+		b[2] = modrm;
+		if ((modrm & 7) == 4 && modrm < 0xc0)
+			b[n++] = 0x24;
+		if ((modrm >> 6) == 1)
+			b[n++] = 0x10;
+		else if ((modrm >> 6) == 2 || (modrm < 0x40 && (modrm & 7) == 5))
+			for (int i = 0; i < 4; i++)
+				b[n++] = 0x10;
+		b[n++] = suf;
+		fill_tail(b, n);
+		check(b, mode, 0x40000000 | suf);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	verbose = argc > 1 && !strcmp(argv[1], "-v");
+	zy_init(&zy64, DINSN_MODE_64, false);
+	zy_init(&zy32, DINSN_MODE_32, false);
+	legacy_maps(DINSN_MODE_64);
+	legacy_maps(DINSN_MODE_32);
+	vex_maps(DINSN_MODE_64);
+	vex_maps(DINSN_MODE_32);
+	threednow(DINSN_MODE_64);
+	printf("exhaustive: %lu cases, %lu agree, %lu in known Zydis gaps, "
+	       "%lu lenient (%lu VEX/EVEX field constraints, %lu register/"
+	       "memory-only forms), %lu failures\n",
+	       n_cases, n_agree, n_known, n_lenient_field + n_lenient_mod,
+	       n_lenient_field, n_lenient_mod, n_fail);
+	printf("RESULT exhaustive %s\n", n_fail ? "FAIL" : "PASS");
+	return n_fail ? 1 : 0;
+}
