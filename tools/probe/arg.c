@@ -71,13 +71,26 @@ static int parse_chain(const char *s, struct probe_arg *arg,
 	return 0;
 }
 
+/*
+ * perf's default names: the last member of a chain; for a plain variable
+ * with a type, "var_type" (so "count:u32" becomes count_u32).
+ */
 static void set_default_name(struct probe_arg *arg)
 {
+	struct strbuf sb = STRBUF_INIT;
 	size_t i = arg->nfields;
+	char *p;
 
 	while (i > 0 && arg->fields[i - 1].op == FIELD_INDEX)
 		i--;
-	arg->name = xstrdup(i ? arg->fields[i - 1].name : arg->var);
+	strbuf_adds(&sb, i ? arg->fields[i - 1].name : arg->var);
+	if (!arg->nfields && arg->type) {
+		strbuf_addf(&sb, "_%s", arg->type);
+		for (p = sb.buf; *p; p++)
+			if (!isalnum((unsigned char)*p) && *p != '_')
+				*p = '_';
+	}
+	arg->name = strbuf_detach(&sb);
 }
 
 int arg_parse(const char *text, struct probe_arg *arg, struct probe_error *err)

@@ -54,11 +54,11 @@ static void show_place(struct probe_ctx *ctx, struct debuginfo *di,
 		var_each_global(&pl->cu, add_var, &vl);
 	qsort(vl.v, vl.n, sizeof(*vl.v), by_text);
 	printf("\t@<%s+%lu>\n", sym, off);
-	for (i = 0; i < vl.n; i++) {
+	for (i = 0; i < vl.n; i++)
 		if (!i || strcmp(vl.v[i], vl.v[i - 1]))
 			printf("\t\t%s\n", vl.v[i]);
+	for (i = 0; i < vl.n; i++)
 		free(vl.v[i]);
-	}
 	if (!vl.n)
 		printf("\t\t(No matched variables)\n");
 	free(vl.v);

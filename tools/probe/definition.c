@@ -64,8 +64,12 @@ char *event_base_name(const struct probe_spec *spec,
 	const char *fn;
 	size_t n;
 
-	if (spec->event)
-		return xstrdup(spec->event);
+	if (spec->event) {	/* perf keeps "__return" even on given names */
+		strbuf_adds(&sb, spec->event);
+		if (spec->retprobe)
+			strbuf_adds(&sb, "__return");
+		return strbuf_detach(&sb);
+	}
 	fn = spec->function ? spec->function : pt->function;
 	if (!fn)
 		fn = pt->symbol;

@@ -21,10 +21,11 @@ const char *x86_64_reg_name(unsigned int regno)
 }
 
 /* Where a value lives, before it is turned into text. */
-enum loc_kind { LOC_REG, LOC_MEM, LOC_SYM, LOC_IMM };
+enum loc_kind { LOC_REG, LOC_MEM, LOC_SYM, LOC_IMM, LOC_ADDR };
 struct loc {
 	enum loc_kind kind;
-	char *base;	/* REG: register; MEM: address expression; SYM: name */
+	/* REG: register; MEM: address expression; SYM: name; ADDR: register */
+	char *base;
 	long off;	/* MEM, SYM: byte offset; IMM: the value */
 	bool user;	/* dereferences read user memory */
 };
@@ -50,14 +51,30 @@ static char *loc_text(const struct loc *l)
 	case LOC_IMM:
 		strbuf_addf(&sb, "\\%ld", l->off);
 		break;
+	case LOC_ADDR:	/* only reachable with off == 0, see loc_value_ok() */
+		strbuf_adds(&sb, l->base);
+		break;
 	}
 	return strbuf_detach(&sb);
+}
+
+/* A computed address (register + offset) is printable only as the register. */
+static bool loc_value_ok(const struct loc *l)
+{
+	return l->kind != LOC_ADDR || l->off == 0;
 }
 
 /* The value of @l becomes an address; the new location is memory there. */
 static void loc_deref(struct loc *l, long off)
 {
-	char *inner = loc_text(l);
+	char *inner;
+
+	if (l->kind == LOC_ADDR) {	/* value is base + off: no load needed */
+		l->kind = LOC_MEM;
+		l->off += off;
+		return;
+	}
+	inner = loc_text(l);
 
 	free(l->base);
 	l->base = inner;
@@ -200,6 +217,15 @@ static int var_loc(struct fetch_ctx *ctx, Dwarf_Die *var, struct loc *l,
 		perr_hint(err, "Perhaps it has been optimized out. See what is available here with --vars.");
 		return -1;
 	}
+	if (nops == 2 && ops[1].atom == DW_OP_stack_value &&
+	    ((ops[0].atom >= DW_OP_breg0 && ops[0].atom <= DW_OP_breg31) ||
+	     ops[0].atom == DW_OP_bregx || ops[0].atom == DW_OP_fbreg)) {
+		/* the value is "register + offset" (e.g. &r->member) */
+		if (op_loc(ctx, &ops[0], l, err))
+			return -1;
+		l->kind = LOC_ADDR;
+		return 0;
+	}
 	if (nops != 1) {
 		perr(err, "The location of '%s' here is a %zu-operation DWARF expression, which kprobe fetch-args cannot express.",
 		     name, nops);
@@ -255,7 +281,7 @@ static int walk_chain(const struct probe_arg *arg, struct loc *l, Dwarf_Die *t,
 			if (ptr) {
 				loc_deref(l, f->index * size);
 			} else {
-				if (l->kind == LOC_REG || l->kind == LOC_IMM)
+				if (l->kind != LOC_MEM && l->kind != LOC_SYM)
 					return perr(err, "Array in a register is not supported.");
 				l->off += f->index * size;
 			}
@@ -279,7 +305,7 @@ static int walk_chain(const struct probe_arg *arg, struct loc *l, Dwarf_Die *t,
 		if (f->op == FIELD_ARROW) {
 			loc_deref(l, off);
 		} else {
-			if (l->kind == LOC_REG || l->kind == LOC_IMM)
+			if (l->kind != LOC_MEM && l->kind != LOC_SYM)
 				return perr(err, "Structure on a register is not supported yet.");
 			l->off += off;
 		}
@@ -351,7 +377,7 @@ static int string_type(Dwarf_Die *t, struct loc *l, const char *name,
 		return perr(err, "Failed to cast into string: %s is not a pointer nor array of char.", name);
 	if (is_pointer(t)) {
 		loc_deref(l, 0);
-	} else if (l->kind == LOC_REG || l->kind == LOC_IMM) {
+	} else if (l->kind != LOC_MEM && l->kind != LOC_SYM) {
 		return perr(err, "Array in a register is not supported.");
 	}
 	return 0;
@@ -405,6 +431,11 @@ int fetch_translate(struct fetch_ctx *ctx, Dwarf_Die *var,
 		return -1;
 	}
 	*type = final_type(arg, &t, &member, have_member, &l, err, &rc);
+	if (!rc && !loc_value_ok(&l)) {
+		free(*type);
+		rc = perr(err, "The value of %s is computed (%s%+ld), which kprobe fetch-args cannot express; fetch one of its members instead.",
+			  arg->var, l.base, l.off);
+	}
 	if (rc) {
 		free(l.base);
 		return -1;
@@ -422,5 +453,7 @@ bool fetch_available(struct fetch_ctx *ctx, Dwarf_Die *var)
 
 	if (dwarf_attr_integrate(var, DW_AT_const_value, &attr))
 		return true;
-	return var_ops(ctx, var, &ops, &nops) == 0 && nops == 1;
+	if (var_ops(ctx, var, &ops, &nops))
+		return false;
+	return nops == 1 || (nops == 2 && ops[1].atom == DW_OP_stack_value);
 }

@@ -98,6 +98,14 @@ int main(int argc, const char **argv)
 	ctx.verbose = add_flag;
 	if (ctx.module)
 		ctx.ropts.module = module_name(ctx.module);
+	/* "--funcs PATTERN" / "--list PATTERN": the optional value may follow */
+	if (n > 0 && ((funcs_seen && !funcs) || (list_seen && !list))) {
+		if (funcs_seen)
+			funcs = argv[0];
+		else
+			list = argv[0];
+		n = 0;
+	}
 	if (n > 0) {	/* bare words form one spec, as in perf */
 		struct strbuf sb = STRBUF_INIT;
 
@@ -124,5 +132,11 @@ int main(int argc, const char **argv)
 		rc = 2;
 	}
 	ctx_release(&ctx);
+	if (n > 0)
+		free((char *)add.v[add.n - 1]);
+	free(add.v);
+	free(def.v);
+	free(del.v);
+	free((char *)ctx.ropts.module);
 	return rc;
 }

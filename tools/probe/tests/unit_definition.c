@@ -60,7 +60,11 @@ static void test_names(void)
 
 	spec.event = "mine";
 	s = event_base_name(&spec, &pt);
-	CHECK_STR(s, "mine", "EVENT= wins");
+	CHECK_STR(s, "mine__return", "EVENT= wins, perf still appends __return");
+	free(s);
+	spec.retprobe = false;
+	s = event_base_name(&spec, &pt);
+	CHECK_STR(s, "mine", "EVENT= as given");
 	free(s);
 
 	s = event_unique_name("vfs_write", taken, 2, false, &err);

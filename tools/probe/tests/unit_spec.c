@@ -118,6 +118,10 @@ static void test_args(void)
 	CHECK_STR(a.name, "arr", "name skips the trailing index");
 	arg_free(&a);
 
+	CHECK(!arg_parse("count:u32", &a, &err), "typed plain variable");
+	CHECK_STR(a.name, "count_u32", "perf names it var_type");
+	arg_free(&a);
+
 	CHECK(!arg_parse("mode=file->f_mode:x32", &a, &err), "named arg");
 	CHECK(a.named && !strcmp(a.name, "mode") && !strcmp(a.type, "x32"),
 	      "NAME= and type");
