@@ -365,7 +365,9 @@ static int compile_bitfield(struct arg_compiler *c, const char *bf,
 	if (p == bf || *p != '/')
 		return -EINVAL;
 	o = emit(c, DPROBE_OP_BITFIELD);
-	if (!o || width + offs > size * 8)
+	/* Each alone first: their sum could wrap around. */
+	if (!o || width > size * 8 || offs > size * 8 ||
+	    width + offs > size * 8)
 		return -EINVAL;
 	o->size = size;
 	o->lshift = size * 8 - (width + offs);

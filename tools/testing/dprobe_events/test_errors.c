@@ -163,6 +163,8 @@ static const struct err_case cases[] = {
 	E("p vfs_read $stack0:^b8@25/32", BAD_BITFIELD),
 	E("p vfs_read $stack0:^b8/32", BAD_BITFIELD),
 	E("p vfs_read $stack0:^b8@/32", BAD_BITFIELD),
+	E("p vfs_read $stack0:^b18446744073709551615@1/64", BAD_BITFIELD),
+	E("p vfs_read $stack0:^b1@18446744073709551615/64", BAD_BITFIELD),
 	E("p vfs_read +0(@11):u8[^0]", BAD_ARRAY_NUM),
 	E("p vfs_read +0(@11):u8[^]", BAD_ARRAY_NUM),
 	E("p vfs_read +0(@11):u8[^65]", ARRAY_TOO_BIG),

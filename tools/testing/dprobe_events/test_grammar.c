@@ -46,7 +46,9 @@ static const struct listing_case listings[] = {
 	{ "r4096 vfs_read", "r4096:kprobes/r_vfs_read_0 vfs_read" },
 	{ "rfoo vfs_read", "r:kprobes/r_vfs_read_0 vfs_read" },
 	{ "pfoo vfs_read", "p:kprobes/p_vfs_read_0 vfs_read" },
-	/* whitespace and comments */
+	/* whitespace (0xa0 is one, as in the kernel's ctype) and comments */
+	{ "p:e\xa0vfs_read\xa0%ax", "p:kprobes/e vfs_read arg1=%ax" },
+	{ "p:\xe9v\xe9nement vfs_read", "p:kprobes/\xe9v\xe9nement vfs_read" },
 	{ "  p:e \t vfs_read   %ax  ", "p:kprobes/e vfs_read arg1=%ax" },
 	{ "p:e vfs_read %ax # comment %bx", "p:kprobes/e vfs_read arg1=%ax" },
 	{ "p:e vfs_read %ax#x", "p:kprobes/e vfs_read arg1=%ax" },

@@ -17,6 +17,39 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * The kernel's character classes (lib/ctype.c): ISO 8859-1, so bytes from
+ * 0x80 are classified too (0xa0 is a space, 0xc0-0xff mostly letters).
+ * The host build also uses -funsigned-char, as the kernel does.
+ */
+static inline int host_ctype(int c)
+{
+	c &= 0xff;
+	if (c == ' ' || (c >= 9 && c <= 13) || c == 0xa0)
+		return 's';
+	if (c >= '0' && c <= '9')
+		return 'd';
+	if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7))
+		return 'u';
+	if ((c >= 'a' && c <= 'z') || (c >= 0xdf && c != 0xf7))
+		return 'l';
+	return 'o';
+}
+
+#undef isspace
+#undef isdigit
+#undef isalpha
+#undef isalnum
+#undef isxdigit
+#undef tolower
+#define isspace(c) (host_ctype(c) == 's')
+#define isdigit(c) (host_ctype(c) == 'd')
+#define isalpha(c) (host_ctype(c) == 'u' || host_ctype(c) == 'l')
+#define isalnum(c) (isalpha(c) || isdigit(c))
+#define isxdigit(c) (isdigit(c) || ((c) >= 'a' && (c) <= 'f') || \
+		     ((c) >= 'A' && (c) <= 'F'))
+#define tolower(c) (host_ctype(c) == 'u' ? (c) + ('a' - 'A') : (c))
+
 typedef uint8_t u8;
 typedef uint16_t u16;
 typedef uint32_t u32;
