@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "debuginfo.h"
+#include "func_index.h"
 
 #include <dwarf.h>
 #include <errno.h>
@@ -45,6 +46,7 @@ int debuginfo_open(struct debuginfo *di, const char *path,
 
 void debuginfo_close(struct debuginfo *di)
 {
+	func_index_close(di->fidx);
 	if (di->dwfl)
 		dwfl_end(di->dwfl);
 	free(di->path);
@@ -137,6 +139,15 @@ int debuginfo_symbol_addr(struct debuginfo *di, const char *name,
 		return -1;
 	*addr = fs.addr;
 	return 0;
+}
+
+struct func_index *debuginfo_index(struct debuginfo *di)
+{
+	if (!di->fidx_tried) {
+		di->fidx = func_index_open(di);
+		di->fidx_tried = true;
+	}
+	return di->fidx;
 }
 
 Dwarf_CFI *debuginfo_cfi(struct debuginfo *di, bool eh)

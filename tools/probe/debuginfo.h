@@ -14,6 +14,8 @@
 
 #include "strbuf.h"
 
+struct func_index;
+
 struct debuginfo {
 	char *path;
 	Dwfl *dwfl;
@@ -23,6 +25,8 @@ struct debuginfo {
 	Dwarf_CFI *cfi_eh;	/* .eh_frame, may be NULL */
 	Dwarf_CFI *cfi_dbg;	/* .debug_frame, may be NULL */
 	bool cfi_loaded;
+	struct func_index *fidx;	/* see func_index.h; opened on demand */
+	bool fidx_tried;
 };
 
 int debuginfo_open(struct debuginfo *di, const char *path,
@@ -43,6 +47,9 @@ int debuginfo_for_each_function(struct debuginfo *di,
 				int (*fn)(const char *name, Dwarf_Addr addr,
 					  void *data),
 				void *data);
+
+/* The function-name index, or NULL (then every unit must be walked). */
+struct func_index *debuginfo_index(struct debuginfo *di);
 
 /* Frame information for DW_OP_call_frame_cfa. */
 Dwarf_CFI *debuginfo_cfi(struct debuginfo *di, bool eh);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "func_find.h"
+#include "func_index.h"
 
 #include <dwarf.h>
 #include <stdlib.h>
@@ -106,29 +107,49 @@ static bool check_candidate(Dwarf_Die *die, Dwarf_Die *cu, const char *file,
 	return true;
 }
 
+/* Like perf, the first matching DIE of a unit decides for that unit. */
+static void scan_unit(Dwarf_Die *cu, const char *name, const char *file,
+		      bool no_inlines, struct func_sites *out)
+{
+	Dwarf_Die die;
+
+	if (dwarf_child(cu, &die))
+		return;
+	do {
+		const char *n;
+
+		if (dwarf_tag(&die) != DW_TAG_subprogram ||
+		    dwarf_hasattr(&die, DW_AT_declaration))
+			continue;
+		n = dwarf_diename(&die);
+		if (n && !strcmp(n, name) &&
+		    check_candidate(&die, cu, file, no_inlines, out))
+			break;
+	} while (dwarf_siblingof(&die, &die) == 0);
+}
+
 void func_find(struct debuginfo *di, const char *name, const char *file,
 	       bool no_inlines, struct func_sites *out)
 {
+	struct func_index *ix = debuginfo_index(di);
 	Dwarf_Off off = 0;
-	Dwarf_Die cu, die;
+	Dwarf_Die cu;
 	size_t i;
 	bool body = false;
 
 	memset(out, 0, sizeof(*out));
-	while (debuginfo_next_cu(di, &off, &cu) == 0) {
-		if (dwarf_child(&cu, &die))
-			continue;
-		do {
-			const char *n;
+	if (ix) {
+		const uint64_t *units;
+		size_t n = func_index_lookup(ix, name, &units);
 
-			if (dwarf_tag(&die) != DW_TAG_subprogram ||
-			    dwarf_hasattr(&die, DW_AT_declaration))
-				continue;
-			n = dwarf_diename(&die);
-			if (n && !strcmp(n, name) &&
-			    check_candidate(&die, &cu, file, no_inlines, out))
-				break;
-		} while (dwarf_siblingof(&die, &die) == 0);
+		for (i = 0; i < n; i++) {
+			off = units[i];
+			if (debuginfo_next_cu(di, &off, &cu) == 0)
+				scan_unit(&cu, name, file, no_inlines, out);
+		}
+	} else {
+		while (debuginfo_next_cu(di, &off, &cu) == 0)
+			scan_unit(&cu, name, file, no_inlines, out);
 	}
 	for (i = 0; i < out->n; i++)
 		if (!out->v[i].inlined)

@@ -5,6 +5,9 @@
 # PROBE_NO_VMLINUX.
 here=$(dirname "$0")
 log=$(mktemp)
+# The function index goes to the build directory, not the user's cache.
+PROBE_CACHE_DIR=$BUILD/cache
+export PROBE_CACHE_DIR
 trap 'rm -f "$log"' EXIT
 
 for t in "$@"; do
