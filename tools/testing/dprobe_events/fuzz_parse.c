@@ -165,6 +165,25 @@ static void exercise(const struct dprobe_def *def)
 	free(rec);
 }
 
+/* The listing, read as a "!" delete command, selects the probe. */
+static void check_delete(const struct dprobe_def *def, const char *list)
+{
+	struct dprobe_delete del;
+	char place[256];
+	struct seq_buf s;
+
+	seq_buf_init(&s, place, sizeof(place));
+	dprobe_def_place(def, &s);
+	/* Places are compared in a buffer of 64, as upstream does. */
+	if (seq_buf_used(&s) > DPROBE_MAX_ARGSTR_LEN)
+		return;
+	if (dprobe_parse_delete(list, &del))
+		fail("listing is no delete command", list);
+	if (!dprobe_def_matches(def, &del))
+		fail("listing as a delete does not select the probe", list);
+	dprobe_delete_release(&del);
+}
+
 static void round_trip(const char *line, const struct dprobe_def *def)
 {
 	struct dprobe_error err;
@@ -184,6 +203,7 @@ static void round_trip(const char *line, const struct dprobe_def *def)
 	l2 = listing(again);
 	if (!l2 || strcmp(l1, l2))
 		fail("listing changes when parsed again", l1);
+	check_delete(def, l1);
 	if (!same_def(def, again) || dprobe_def_compare_args(def, again) ||
 	    !dprobe_def_same_probe(def, again))
 		fail("programs differ after parsing the listing", l1);
