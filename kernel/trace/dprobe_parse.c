@@ -206,6 +206,21 @@ static int split_line(const char *line, char **bufp, char ***argvp,
 	return 0;
 }
 
+int dprobe_command_text(const char *line, struct seq_buf *s)
+{
+	char *buf, **argv;
+	int argc, i, ret;
+
+	ret = split_line(line, &buf, &argv, &argc);
+	if (ret)
+		return ret;
+	for (i = 0; i < argc; i++)
+		seq_buf_printf(s, "%s%s", i ? " " : "", argv[i]);
+	kfree(argv);
+	kfree(buf);
+	return 0;
+}
+
 static int parse_maxactive(struct dprobe_cmd *cmd, struct dprobe_def *def,
 			   const char *event)
 {

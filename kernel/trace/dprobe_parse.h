@@ -150,6 +150,16 @@ struct dprobe_error {
 int dprobe_error_pos(int argc, const char *const *argv, int index, int offset);
 
 /**
+ * dprobe_command_text() - the command as error_log shows it
+ * @line: the command line
+ * @s: output: its tokens joined by single spaces, without the comment;
+ *	the caret column of struct dprobe_error counts in this text
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int dprobe_command_text(const char *line, struct seq_buf *s);
+
+/**
  * struct dprobe_symbol_ops - the kernel's answers about symbols
  * @check: is @sym ("SYM" or "MOD:SYM") a probe-able unique symbol?
  *	0 if unique (or if MOD is not loaded, to register later),

@@ -233,6 +233,19 @@ static void test_error_pos(void)
 	CHECK(dprobe_error_pos(3, argv, 7, 5) == 40, "past the end, offset");
 }
 
+/* The error_log "Command:" text, which carets count in. */
+static void test_command_text(void)
+{
+	char out[128];
+	struct seq_buf s;
+
+	seq_buf_init(&s, out, sizeof(out));
+	CHECK(!dprobe_command_text("  p:e\t vfs_read   a=%ax # note", &s),
+	      "command text");
+	out[seq_buf_used(&s)] = '\0';
+	CHECK(!strcmp(out, "p:e vfs_read a=%ax"), "command text '%s'", out);
+}
+
 static void test_messages(void)
 {
 	CHECK(DPROBE_ERR_MAX == 79, "79 error codes, have %d", DPROBE_ERR_MAX);
@@ -262,5 +275,6 @@ void test_errors(void)
 		run_case(&cases[i]);
 	test_event_too_big();
 	test_error_pos();
+	test_command_text();
 	test_messages();
 }
