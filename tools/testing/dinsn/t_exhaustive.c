@@ -15,11 +15,13 @@
 #include "dinsn.h"
 #include "zyref.h"
 #include "known_gaps.h"
+#include "compare.h"
 
 #define NBUF 15
 
 static ZydisDecoder zy64, zy32;
 static unsigned long n_cases, n_agree, n_known;
+static struct lenient_stats len_stats;
 static unsigned long n_fail;
 static int verbose;
 
@@ -47,94 +49,13 @@ static void dump(const char *what, const u8 *b, int ours, int zy, int m)
 	printf("\n");
 }
 
-/*
- * Zydis rejects some VEX/EVEX encodings for reasons that do not change the
- * length: fields an instruction does not use must hold fixed values
- * (vvvv = 1111, W, L, EVEX.b/z/aaa/V'), or the instruction exists only as
- * a register or only as a memory form.  We do not check those.  Such a
- * case is "lenient" only if Zydis accepts a variant with the fields put
- * right (or the other ModRM form) and agrees with us on its length; an
- * opcode Zydis does not know in any form is a failure.
- */
-static unsigned long n_lenient_field, n_lenient_mod;
-
-static bool variant_ok(const u8 *b, enum dinsn_mode mode)
-{
-	const ZydisDecoder *zy = mode == DINSN_MODE_64 ? &zy64 : &zy32;
-	struct dinsn di;
-	int zl;
-
-	if (dinsn_decode(&di, b, NBUF, mode))
-		return false;
-	zl = zy_len(zy, b, NBUF);
-	return zl > 0 && zl == di.len;
-}
-
-static bool try_fields(u8 *v, const struct dinsn *di, enum dinsn_mode mode)
-{
-	unsigned int o = di->vex_off;
-
-	/* vvvv (inverted) 1111 = unused, 1101 = a register no other uses */
-	static const u8 vvvv[2] = { 0x78, 0x68 };
-
-	for (unsigned int w = 0; w < 2; w++)
-	for (unsigned int l = 0; l < 3; l++)
-	for (unsigned int aaa = 0; aaa < 2; aaa++)
-	for (unsigned int vi = 0; vi < 2; vi++) {
-		switch (di->vex_kind) {
-		case DINSN_VEX2:
-			if (w || aaa || l > 1)
-				continue;
-			v[o + 1] = (v[o + 1] & 0x03) | 0x80 | vvvv[vi] | (l << 2);
-			break;
-		case DINSN_VEX3:
-		case DINSN_XOP:
-			if (aaa || l > 1)
-				continue;
-			v[o + 1] |= 0xe0;
-			v[o + 2] = (v[o + 2] & 0x03) | (w << 7) | vvvv[vi] |
-				   (l << 2);
-			break;
-		case DINSN_EVEX:
-			v[o + 1] |= 0xf0;
-			v[o + 2] = (v[o + 2] & 0x07) | (w << 7) | vvvv[vi];
-			v[o + 3] = (l << 5) | 0x08 | aaa;
-			break;
-		}
-		if (variant_ok(v, mode))
-			return true;
-	}
-	return false;
-}
-
-static bool lenient(const u8 *b, const struct dinsn *di, enum dinsn_mode mode)
-{
-	u8 v[NBUF];
-
-	if (di->vex_kind == DINSN_VEX_NONE)
-		return false;
-	memcpy(v, b, NBUF);
-	if (try_fields(v, di, mode)) {
-		n_lenient_field++;
-		return true;
-	}
-	/* the other ModRM form: register <-> [reg] without SIB/disp */
-	memcpy(v, b, NBUF);
-	v[di->modrm_off] = di->modrm >= 0xc0 ? (di->modrm & 0x38) | 0x01 :
-					       (di->modrm & 0x38) | 0xc1;
-	if (try_fields(v, di, mode)) {
-		n_lenient_mod++;
-		return true;
-	}
-	return false;
-}
-
 static void check(const u8 *b, enum dinsn_mode mode, u32 key)
 {
 	struct dinsn di;
 	int r = dinsn_decode(&di, b, NBUF, mode);
 	int ours = r ? 0 : di.len;
-	int zy = zy_len(mode == DINSN_MODE_64 ? &zy64 : &zy32, b, NBUF);
+	const ZydisDecoder *z = mode == DINSN_MODE_64 ? &zy64 : &zy32;
+	int zy = zy_len(z, b, NBUF);
 
 	if (zy == ZY_TRUNCATED)
 		zy = 0;		/* cannot happen with 15 bytes: treat as invalid */
@@ -151,7 +72,7 @@ static void check(const u8 *b, enum dinsn_mode mode, u32 key)
 		n_known++;
 		return;
 	}
-	if (ours && !zy && lenient(b, &di, mode))
+	if (ours && !zy && lenient(z, b, NBUF, &di, mode, &len_stats))
 		return;
 	n_fail++;
 	if (verbose || first_of_key(key))
@@ -307,8 +228,8 @@ int main(int argc, char **argv)
 	printf("exhaustive: %lu cases, %lu agree, %lu in known Zydis gaps, "
 	       "%lu lenient (%lu VEX/EVEX field constraints, %lu register/"
 	       "memory-only forms), %lu failures\n",
-	       n_cases, n_agree, n_known, n_lenient_field + n_lenient_mod,
-	       n_lenient_field, n_lenient_mod, n_fail);
+	       n_cases, n_agree, n_known, len_stats.field + len_stats.mod,
+	       len_stats.field, len_stats.mod, n_fail);
 	printf("RESULT exhaustive %s\n", n_fail ? "FAIL" : "PASS");
 	return n_fail ? 1 : 0;
 }

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Deciding whether a disagreement with Zydis is acceptable. */
+#include <string.h>
+#include "compare.h"
+
+/*
+ * Zydis rejects some VEX/EVEX encodings for reasons that do not change the
+ * length: fields an instruction does not use must hold fixed values
+ * (vvvv = 1111, W, L, EVEX.b/z/aaa/V'), or the instruction exists only as
+ * a register or only as a memory form.  We do not check those.  Such a
+ * case is "lenient" only if Zydis accepts a variant with the fields put
+ * right (or the other ModRM form) and agrees with us on its length; an
+ * opcode Zydis does not know in any form is a failure.
+ */
+static bool variant_ok(const ZydisDecoder *zy, const u8 *b, size_t n,
+		       enum dinsn_mode mode)
+{
+	struct dinsn di;
+	int zl;
+
+	if (dinsn_decode(&di, b, n, mode))
+		return false;
+	zl = zy_len(zy, b, n);
+	return zl > 0 && zl == di.len;
+}
+
+static bool try_fields(const ZydisDecoder *zy, u8 *v, size_t n,
+		       const struct dinsn *di, enum dinsn_mode mode)
+{
+	unsigned int o = di->vex_off;
+
+	/* vvvv (inverted) 1111 = unused, 1101 = a register no other uses */
+	static const u8 vvvv[2] = { 0x78, 0x68 };
+
+	for (unsigned int w = 0; w < 2; w++)
+	for (unsigned int l = 0; l < 3; l++)
+	for (unsigned int aaa = 0; aaa < 2; aaa++)
+	for (unsigned int vi = 0; vi < 2; vi++) {
+		switch (di->vex_kind) {
+		case DINSN_VEX2:
+			if (w || aaa || l > 1)
+				continue;
+			v[o + 1] = (v[o + 1] & 0x03) | 0x80 | vvvv[vi] | (l << 2);
+			break;
+		case DINSN_VEX3:
+		case DINSN_XOP:
+			if (aaa || l > 1)
+				continue;
+			v[o + 1] |= 0xe0;
+			v[o + 2] = (v[o + 2] & 0x03) | (w << 7) | vvvv[vi] |
+				   (l << 2);
+			break;
+		case DINSN_EVEX:
+			v[o + 1] |= 0xf0;
+			v[o + 2] = (v[o + 2] & 0x07) | (w << 7) | vvvv[vi];
+			v[o + 3] = (l << 5) | 0x08 | aaa;
+			break;
+		}
+		if (variant_ok(zy, v, n, mode))
+			return true;
+	}
+	return false;
+}
+
+bool lenient(const ZydisDecoder *zy, const u8 *b, size_t n,
+	     const struct dinsn *di, enum dinsn_mode mode,
+	     struct lenient_stats *st)
+{
+	u8 v[DINSN_MAX_LEN];
+
+	if (di->vex_kind == DINSN_VEX_NONE || !di->modrm_off)
+		return false;
+	if (n > DINSN_MAX_LEN)
+		n = DINSN_MAX_LEN;
+	memcpy(v, b, n);
+	if (try_fields(zy, v, n, di, mode)) {
+		st->field++;
+		return true;
+	}
+	/* the other ModRM form: register <-> [reg] without SIB/disp */
+	memcpy(v, b, n);
+	v[di->modrm_off] = di->modrm >= 0xc0 ? (di->modrm & 0x38) | 0x01 :
+					       (di->modrm & 0x38) | 0xc1;
+	if (try_fields(zy, v, n, di, mode)) {
+		st->mod++;
+		return true;
+	}
+	return false;
+}
+

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Deciding whether a disagreement with Zydis is acceptable. */
+#ifndef COMPARE_H
+#define COMPARE_H
+
+#include "dinsn.h"
+#include "zyref.h"
+
+struct lenient_stats {
+	unsigned long field;	/* VEX/EVEX field constraints */
+	unsigned long mod;	/* register-only / memory-only forms */
+};
+
+/*
+ * We accept @b (decoded as @di) and Zydis rejects it.  True when the
+ * reason is one we deliberately do not check and the length is not in
+ * question; see compare.c.
+ */
+bool lenient(const ZydisDecoder *zy, const u8 *b, size_t n,
+	     const struct dinsn *di, enum dinsn_mode mode,
+	     struct lenient_stats *st);
+
+#endif
