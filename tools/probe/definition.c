@@ -13,7 +13,7 @@ void probe_point_add_arg(struct probe_point *pt, const char *name,
 	pt->args = xrealloc(pt->args, (pt->nargs + 1) * sizeof(*pt->args));
 	a = &pt->args[pt->nargs++];
 	a->name = name ? xstrdup(name) : NULL;
-	a->expr = xstrdup(expr);
+	a->expr = expr ? xstrdup(expr) : NULL;
 	a->type = type ? xstrdup(type) : NULL;
 }
 

@@ -17,7 +17,7 @@
 
 struct fetch_arg {
 	char *name;	/* NULL: let the kernel name it */
-	char *expr;	/* "%di", "+8(%si)", "@jiffies", "$retval" */
+	char *expr;	/* "%di", "+8(%si)", "@jiffies"; NULL: not available */
 	char *type;	/* "u32", "string", "b3@2/32"; NULL: kernel default */
 };
 

@@ -215,7 +215,7 @@ static int var_loc(struct fetch_ctx *ctx, Dwarf_Die *var, struct loc *l,
 	if (var_ops(ctx, var, &ops, &nops)) {
 		perr(err, "Failed to find the location of the '%s' variable at this address.", name);
 		perr_hint(err, "Perhaps it has been optimized out. See what is available here with --vars.");
-		return -1;
+		return FETCH_UNAVAILABLE;
 	}
 	if (nops == 2 && ops[1].atom == DW_OP_stack_value &&
 	    ((ops[0].atom >= DW_OP_breg0 && ops[0].atom <= DW_OP_breg31) ||
@@ -419,8 +419,9 @@ int fetch_translate(struct fetch_ctx *ctx, Dwarf_Die *var,
 	struct loc l;
 	int rc;
 
-	if (var_loc(ctx, var, &l, err))
-		return -1;
+	rc = var_loc(ctx, var, &l, err);
+	if (rc)
+		return rc;
 	l.user = arg->user;
 	if (!type_of(var, &t)) {
 		free(l.base);

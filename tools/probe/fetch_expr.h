@@ -19,7 +19,13 @@ struct fetch_ctx {
 	Dwarf_Addr func_high;	/* end of the scope, for parameter look-ahead */
 };
 
-/* Translates @var (found for @arg) into *@expr and *@type (malloc'd). */
+/* fetch_translate() result: the variable has no location at this address */
+#define FETCH_UNAVAILABLE (-2)
+
+/*
+ * Translates @var (found for @arg) into *@expr and *@type (malloc'd).
+ * Returns 0, FETCH_UNAVAILABLE or -1, with @err set on failure.
+ */
 int fetch_translate(struct fetch_ctx *ctx, Dwarf_Die *var,
 		    const struct probe_arg *arg, char **expr, char **type,
 		    struct probe_error *err);

@@ -85,10 +85,18 @@ static int add_arg(struct fetch_ctx *ctx, struct place *pl,
 		perr(err, "Failed to find the location of the '%s' variable at this address.",
 		     arg->var);
 		perr_hint(err, "Perhaps it has been optimized out. Use --vars to see what is available here.");
+		probe_point_add_arg(pt, arg->name, NULL, NULL);
+		return 0;
+	}
+	switch (fetch_translate(ctx, &var, arg, &expr, &type, err)) {
+	case 0:
+		break;
+	case FETCH_UNAVAILABLE:	/* decided once every place is known */
+		probe_point_add_arg(pt, arg->name, NULL, NULL);
+		return 0;
+	default:
 		return -1;
 	}
-	if (fetch_translate(ctx, &var, arg, &expr, &type, err))
-		return -1;
 	probe_point_add_arg(pt, arg->name, expr, type);
 	free(expr);
 	free(type);
@@ -164,6 +172,39 @@ static int resolve_return(struct debuginfo *di, const struct probe_spec *spec,
 	return 0;
 }
 
+/* The value perf puts where a variable is missing: its --magic-num default. */
+#define MISSING_VALUE "\\deade12d"
+
+/*
+ * A variable missing at some places but found at others gets a dummy
+ * immediate there (with the type used elsewhere), as perf does, so that all
+ * probes of the event have the same fields. Missing everywhere: an error.
+ */
+static int fill_missing(struct resolved *r, struct probe_error *err)
+{
+	size_t i, j;
+
+	for (j = 0; r->n && j < r->v[0].nargs; j++) {
+		const struct fetch_arg *found = NULL;
+
+		for (i = 0; i < r->n && !found; i++)
+			if (j < r->v[i].nargs && r->v[i].args[j].expr)
+				found = &r->v[i].args[j];
+		if (!found)
+			return -1;	/* err still describes the first failure */
+		for (i = 0; i < r->n; i++) {
+			struct fetch_arg *a = &r->v[i].args[j];
+
+			if (j >= r->v[i].nargs || a->expr)
+				continue;
+			a->expr = xstrdup(MISSING_VALUE);
+			a->type = found->type ? xstrdup(found->type) : NULL;
+		}
+	}
+	err->msg[0] = '\0';
+	return 0;
+}
+
 int resolve_spec(struct debuginfo *di, const struct probe_spec *spec,
 		 const struct resolve_opts *opts, struct resolved *out,
 		 struct probe_error *err)
@@ -205,6 +246,10 @@ int resolve_spec(struct debuginfo *di, const struct probe_spec *spec,
 		out->n = i + 1;
 	}
 	places_free(&pl);
+	if (fill_missing(out, err)) {
+		resolved_free(out);
+		return -1;
+	}
 	return 0;
 }
 

@@ -167,7 +167,7 @@ static int parse_point(const char *s, struct probe_spec *spec,
 	}
 	semi = find_special(s, ";");
 	if (semi >= 0) {
-		spec->lazy = xstrdup(s + semi + 1);
+		spec->lazy = unescape(s + semi + 1, strlen(s + semi + 1));
 		if (!spec->lazy[0])
 			return perr(err, "Empty lazy pattern after ';'.");
 		n = (size_t)semi;

@@ -46,6 +46,11 @@ static void test_points(void)
 	CHECK_STR(s.lazy, "count*", "func;lazy pattern");
 	spec_free(&s);
 
+	CHECK(!spec_parse("vfs_read;*ret\\=*", &s, &err), "escaped '=' in a lazy pattern");
+	CHECK_STR(s.lazy, "*ret=*", "lazy pattern unescaped");
+	CHECK(!s.event, "escaped '=' does not name an event");
+	spec_free(&s);
+
 	CHECK(!spec_parse("grp:ev=vfs_read:3", &s, &err), "group:event=");
 	CHECK_STR(s.group, "grp", "group");
 	CHECK_STR(s.event, "ev", "event");

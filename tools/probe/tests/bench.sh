@@ -1,0 +1,73 @@
+#!/bin/sh
+# Benchmark (not a test): wall time and peak memory per spec, probe -D
+# against perf probe -D, on the vmlinux files given in VMLINUX (space
+# separated) or, by default, our build's vmlinux and Debian's distribution
+# vmlinux with full debug info (downloaded once into build/probe-bench).
+#
+# "cold" is probe's first run on a vmlinux (it builds the function index),
+# "warm" every later one. Times are the median of 3 runs.
+PROBE=${1:-./probe}
+PERF=${PERF:-perf}
+root=$(cd "$(dirname "$0")/../../.." && pwd)
+benchdir=$root/build/probe-bench
+DEB_PKG=linux-image-6.12.117+deb12-cloud-amd64-dbg
+DEB_VMLINUX=usr/lib/debug/boot/vmlinux-6.12.117+deb12-cloud-amd64
+
+debian_vmlinux() {
+	[ -f "$benchdir/vmlinux-deb" ] && { echo "$benchdir/vmlinux-deb"; return; }
+	mkdir -p "$benchdir" && cd "$benchdir" || return
+	[ -f "$DEB_PKG"_*.deb ] || apt-get download "$DEB_PKG" >&2 || return
+	dpkg-deb --fsys-tarfile "$DEB_PKG"_*.deb | tar -x "./$DEB_VMLINUX" &&
+		mv "$DEB_VMLINUX" vmlinux-deb && rm -rf usr
+	cd - >/dev/null && echo "$benchdir/vmlinux-deb"
+}
+
+if [ -z "$VMLINUX" ]; then
+	VMLINUX="$root/build/out-ours/vmlinux $(debian_vmlinux)"
+fi
+
+SPECS='vfs_read
+vfs_read file->f_mode count
+do_sys_openat2 filename:string how->flags
+vfs_read:11
+tcp_sendmsg%return $retval
+fsnotify_access
+wake_up_process p->comm:string p->real_parent->pid
+vfs_read;*ret\\=*'
+
+# once CMD...: prints "milliseconds KB" for one run
+once() {
+	t0=$(date +%s%N)
+	kb=$(/usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1)
+	t1=$(date +%s%N)
+	echo "$(((t1 - t0) / 1000000)) $kb"
+}
+
+# measure CMD...: the median of 3 runs
+measure() {
+	for i in 1 2 3; do
+		once "$@"
+	done | sort -n | sed -n 2p
+}
+
+for v in $VMLINUX; do
+	[ -r "$v" ] || { echo "skipping unreadable $v" >&2; continue; }
+	src=$root/build/linux
+	cache=$(mktemp -d)
+	echo
+	echo "vmlinux: $v ($(du -m "$v" | cut -f1) MB)"
+	printf '%-48s %8s %8s %8s %7s | %7s %7s %7s\n' spec "perf ms" "cold ms" "warm ms" "speedup" "perf MB" "cold MB" "warm MB"
+	echo "$SPECS" | while IFS= read -r spec; do
+		rm -f "$cache"/*
+		set -- $(measure "$PERF" probe -k "$v" -s "$src" -q -D "$spec")
+		pt=$1 pm=$2
+		rm -f "$cache"/*
+		set -- $(once env PROBE_CACHE_DIR="$cache" "$PROBE" -k "$v" -s "$src" -q -D "$spec")
+		ct=$1 cm=$2
+		set -- $(measure env PROBE_CACHE_DIR="$cache" "$PROBE" -k "$v" -s "$src" -q -D "$spec")
+		wt=$1 wm=$2
+		printf '%-48s %8d %8d %8d %6dx | %7d %7d %7d\n' "$spec" "$pt" "$ct" "$wt" \
+			$((pt / (wt > 0 ? wt : 1))) $((pm / 1024)) $((cm / 1024)) $((wm / 1024))
+	done
+	rm -rf "$cache"
+done
