@@ -46,7 +46,8 @@ int debuginfo_open(struct debuginfo *di, const char *path,
 
 void debuginfo_close(struct debuginfo *di)
 {
-	func_index_close(di->fidx);
+	func_index_close(di->fidx[0]);
+	func_index_close(di->fidx[1]);
 	if (di->dwfl)
 		dwfl_end(di->dwfl);
 	free(di->path);
@@ -141,13 +142,13 @@ int debuginfo_symbol_addr(struct debuginfo *di, const char *name,
 	return 0;
 }
 
-struct func_index *debuginfo_index(struct debuginfo *di)
+struct func_index *debuginfo_index(struct debuginfo *di, int kind)
 {
-	if (!di->fidx_tried) {
-		di->fidx = func_index_open(di);
-		di->fidx_tried = true;
+	if (!di->fidx_tried[kind]) {
+		di->fidx[kind] = func_index_open(di, (enum index_kind)kind);
+		di->fidx_tried[kind] = true;
 	}
-	return di->fidx;
+	return di->fidx[kind];
 }
 
 Dwarf_CFI *debuginfo_cfi(struct debuginfo *di, bool eh)

@@ -25,8 +25,8 @@ struct debuginfo {
 	Dwarf_CFI *cfi_eh;	/* .eh_frame, may be NULL */
 	Dwarf_CFI *cfi_dbg;	/* .debug_frame, may be NULL */
 	bool cfi_loaded;
-	struct func_index *fidx;	/* see func_index.h; opened on demand */
-	bool fidx_tried;
+	struct func_index *fidx[2];	/* see func_index.h; opened on demand */
+	bool fidx_tried[2];
 };
 
 int debuginfo_open(struct debuginfo *di, const char *path,
@@ -48,8 +48,11 @@ int debuginfo_for_each_function(struct debuginfo *di,
 					  void *data),
 				void *data);
 
-/* The function-name index, or NULL (then every unit must be walked). */
-struct func_index *debuginfo_index(struct debuginfo *di);
+/*
+ * Index @kind (enum index_kind: 0 functions, 1 files), or NULL: then every
+ * unit must be walked.
+ */
+struct func_index *debuginfo_index(struct debuginfo *di, int kind);
 
 /* Frame information for DW_OP_call_frame_cfa. */
 Dwarf_CFI *debuginfo_cfi(struct debuginfo *di, bool eh);

@@ -131,7 +131,7 @@ static void scan_unit(Dwarf_Die *cu, const char *name, const char *file,
 void func_find(struct debuginfo *di, const char *name, const char *file,
 	       bool no_inlines, struct func_sites *out)
 {
-	struct func_index *ix = debuginfo_index(di);
+	struct func_index *ix = debuginfo_index(di, INDEX_FUNCTIONS);
 	Dwarf_Off off = 0;
 	Dwarf_Die cu;
 	size_t i;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "func_find.h"
+#include "func_index.h"
 #include "lazy.h"
 #include "line_walk.h"
 #include "source_file.h"
@@ -282,29 +283,45 @@ static int by_function(struct debuginfo *di, const struct probe_spec *spec,
 	return rc;
 }
 
+static int file_unit(struct debuginfo *di, const struct probe_spec *spec,
+		     const struct resolve_opts *opts, struct line_query *q,
+		     Dwarf_Die *cu, struct probe_error *err)
+{
+	const char *full = cu_find_file(cu, spec->file);
+
+	if (!full)
+		return 0;
+	q->cu = *cu;
+	if (spec->lazy && !q->lazy && lazy_lines(spec, full, cu, opts, q, err))
+		return -1;
+	return walk_cu_lines(cu, line_hit, q) ? -1 : 0;
+}
+
 static int by_file(struct debuginfo *di, const struct probe_spec *spec,
 		   const struct resolve_opts *opts, struct places *out,
 		   struct probe_error *err)
 {
 	struct line_query q = { .spec = spec, .out = out, .err = err };
+	struct func_index *ix = debuginfo_index(di, INDEX_FILES);
 	Dwarf_Off off = 0;
 	Dwarf_Die cu;
 	int rc = 0;
 
 	q.file = spec->file;
 	q.line = spec->line;
-	while (!rc && debuginfo_next_cu(di, &off, &cu) == 0) {
-		const char *full = cu_find_file(&cu, spec->file);
+	if (ix) {	/* only the units that name the file */
+		uint64_t *units;
+		size_t i, n = func_index_file_units(ix, spec->file, &units);
 
-		if (!full)
-			continue;
-		q.cu = cu;
-		if (spec->lazy && !q.lazy &&
-		    lazy_lines(spec, full, &cu, opts, &q, err)) {
-			rc = -1;
-			break;
+		for (i = 0; i < n && !rc; i++) {
+			off = units[i];
+			if (debuginfo_next_cu(di, &off, &cu) == 0)
+				rc = file_unit(di, spec, opts, &q, &cu, err);
 		}
-		rc = walk_cu_lines(&cu, line_hit, &q) ? -1 : 0;
+		free(units);
+	} else {
+		while (!rc && debuginfo_next_cu(di, &off, &cu) == 0)
+			rc = file_unit(di, spec, opts, &q, &cu, err);
 	}
 	free((bool *)q.lazy);
 	return rc;

@@ -147,15 +147,16 @@ out=$("$PROBE" -k "$F" --funcs 'wa*' 2>&1)
 ok $? "--funcs with a glob"
 
 # The function index: same answers without it, rebuilt when the ELF changes.
-spec='scale'
-a=$("$PROBE" -k "$F" -D "$spec" 2>&1)
-b=$(PROBE_NO_INDEX=1 "$PROBE" -k "$F" -D "$spec" 2>&1)
-[ -n "$a" ] && [ "$a" = "$b" ]
-ok $? "indexed and unindexed lookups agree"
+for spec in 'scale' 'shapes.c;if*'; do
+	a=$("$PROBE" -k "$F" -D "$spec" 2>&1)
+	b=$(PROBE_NO_INDEX=1 "$PROBE" -k "$F" -D "$spec" 2>&1)
+	[ -n "$a" ] && [ "$a" = "$b" ]
+	ok $? "indexed and unindexed lookups agree for $spec"
+done
 bid=$(readelf -n "$F" | awk '/Build ID/ { print $3; exit }')
 idx=$PROBE_CACHE_DIR/$bid.fidx
-[ -f "$idx" ]
-ok $? "index written under PROBE_CACHE_DIR, named by build-id"
+[ -f "$idx" ] && [ -f "$PROBE_CACHE_DIR/$bid.sidx" ]
+ok $? "function and file indexes written under PROBE_CACHE_DIR, named by build-id"
 ino=$(stat -c %i "$idx")
 touch -d '2001-01-01' "$F"
 "$PROBE" -k "$F" -D walk >/dev/null 2>&1
