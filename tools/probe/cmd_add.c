@@ -95,15 +95,15 @@ static int add_one(struct probe_ctx *ctx, struct debuginfo *di, const char *text
 		} else {
 			taken_add(taken, name);
 			if (!ctx->quiet)
-				printf("Added new event%s:\n  %s:%s\t(on %s)\n%s",
+				printf("Added new event%s:\n  %s:%s\t(on %s)\n%s%s",
 				       ctx->dry_run ? " (dry run)" : "", group, name, text,
-				       ctx->verbose ? def : "");
+				       ctx->verbose ? def : "", ctx->verbose ? "\n" : "");
 		}
 		free(name);
 		free(def);
 	}
 	if (!rc && !definition_only && !ctx->quiet && r.n)
-		printf("\nYou can now use it in all perf tools, such as:\n\n\tprobe record -e %s:%s -- COMMAND\n\n",
+		printf("\nRecord it with:\n\n\tprobe record -e %s:%s -- COMMAND\n\n",
 		       group, taken->v[taken->n - 1]);
 	resolved_free(&r);
 	spec_free(&spec);

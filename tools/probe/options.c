@@ -29,6 +29,7 @@ void print_help(const struct option *opts, const char *usage)
 			 o->arg && o->type == OPT_OPTSTRING ? "]" : "");
 		printf("    %-28s %s\n", o->short_name ? left : left + 1, o->help);
 	}
+	printf("    %-28s %s\n", "-h, --help", "show this help");
 }
 
 static int set_value(const struct option *o, const char *val, const char *usage)

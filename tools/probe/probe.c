@@ -65,7 +65,7 @@ int main(int argc, const char **argv)
 	struct probe_ctx ctx = { 0 };
 	struct str_list add = { 0 }, def = { 0 }, del = { 0 };
 	const char *list = NULL, *line = NULL, *vars = NULL, *funcs = NULL;
-	bool list_seen = false, funcs_seen = false, add_flag = false;
+	bool list_seen = false, funcs_seen = false, verbose = false;
 	int n, rc = 0, i;
 	struct option opts[] = {
 		{ 'a', "add", OPT_LIST, &add, "SPEC", "define a probe event (also: bare SPEC words)" },
@@ -83,7 +83,7 @@ int main(int argc, const char **argv)
 		{ 's', "source", OPT_STRING, &ctx.ropts.source_dir, "DIR", "source tree for --line and lazy patterns" },
 		{ 'm', "module", OPT_STRING, &ctx.module, "MOD", "module name or .ko path" },
 		{ 0, "no-inlines", OPT_BOOL, &ctx.ropts.no_inlines, NULL, "do not probe inlined instances" },
-		{ 'v', "verbose", OPT_BOOL, &add_flag, NULL, "say more" },
+		{ 'v', "verbose", OPT_BOOL, &verbose, NULL, "say more" },
 		{ 'q', "quiet", OPT_BOOL, &ctx.quiet, NULL, "say only errors" },
 		{ 0 },
 	};
@@ -95,7 +95,7 @@ int main(int argc, const char **argv)
 	n = parse_options(argc, argv, opts, usage);
 	if (n < 0)
 		return 2;
-	ctx.verbose = add_flag;
+	ctx.verbose = verbose;
 	if (ctx.module)
 		ctx.ropts.module = module_name(ctx.module);
 	/* "--funcs PATTERN" / "--list PATTERN": the optional value may follow */

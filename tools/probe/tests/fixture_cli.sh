@@ -1,0 +1,94 @@
+#!/bin/sh
+# The command line: help and man page agree, --dry-run naming, errors that
+# say what to do, install, and record/script on a static tracepoint when
+# this host allows it (root and tracefs; otherwise reported as SKIP).
+here=$(dirname "$0")
+F=$BUILD/fixtures/shapes
+RST=$here/../Documentation/probe.rst
+n=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() {
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
+}
+
+# Every option --help shows is documented in the man page, and vice versa
+# for the main command's options.
+for cmd in "" record script; do
+	opts=$("$PROBE" $cmd --help | grep -o -- '--[a-z][a-z-]*' | sort -u)
+	missing=
+	for o in $opts; do
+		grep -q -- "$o" "$RST" || missing="$missing $o"
+	done
+	[ -n "$opts" ] && [ -z "$missing" ]
+	ok $? "probe $cmd --help: every option is in probe.rst${missing:+ (missing:$missing)}"
+done
+doc=$(sed -n '/^OPTIONS/,/^RECORD/p' "$RST" | grep -o -- '^-., --[a-z-]*\|^--[a-z-]*' |
+	grep -o -- '--[a-z-]*' | sort -u)
+help=$("$PROBE" --help | grep -o -- '--[a-z][a-z-]*' | sort -u)
+[ "$doc" = "$help" ]
+ok $? "probe.rst OPTIONS lists exactly the options of probe --help"
+
+out=$("$PROBE" -k "$F" -n --add 'walk n' 2>&1)
+echo "$out" | grep -q "probe:walk" && echo "$out" | grep -q "dry run"
+ok $? "--dry-run --add names the event and touches nothing"
+
+out=$("$PROBE" -k "$F" -n -a walk -a walk 2>&1)
+echo "$out" | grep -q 'Event "walk" already exists'
+ok $? "a second event of the same name is refused without --force"
+out=$("$PROBE" -k "$F" -n -f -a walk -a walk 2>&1)
+echo "$out" | grep -q "probe:walk	" && echo "$out" | grep -q "probe:walk_1	"
+ok $? "with --force it gets the _1 suffix"
+
+out=$("$PROBE" -k "$F" -n -a 'scale' 2>&1)
+echo "$out" | grep -q "probe:scale	" && echo "$out" | grep -q "probe:scale_1	"
+ok $? "inlined instances of one spec are named scale, scale_1"
+
+out=$("$PROBE" -D vfs_read -m /nonexistent/mod.ko 2>&1)
+echo "$out" | grep -q "/nonexistent/mod.ko"
+ok $? "unreadable -m module path is named in the error"
+
+if [ -r /sys/kernel/notes ] || true; then
+	out=$(HOME=$tmp "$PROBE" -D vfs_read 2>&1)
+	st=$?
+	# Without -k: either a matching vmlinux is found and named, or every
+	# path tried is listed with the package to install.
+	if [ $st -eq 0 ]; then
+		echo "$out" | grep -q "Using vmlinux"
+	else
+		echo "$out" | grep -q "/usr/lib/debug/boot/vmlinux-$(uname -r)" &&
+			echo "$out" | grep -q "linux-image-.*-dbg"
+	fi
+	ok $? "vmlinux discovery says what it used or what it tried"
+fi
+
+if command -v setpriv >/dev/null && [ "$(id -u)" = 0 ]; then
+	out=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$PROBE" -k "$F" --add walk 2>&1)
+	echo "$out" | grep -q "needs root"
+	ok $? "non-root --add is refused with a hint"
+else
+	echo "# SKIP non-root check: needs root and setpriv to switch user"
+fi
+
+make -s -C "$here/.." install DESTDIR="$tmp/inst" PREFIX=/usr >/dev/null 2>&1 &&
+	[ -x "$tmp/inst/usr/bin/probe" ] &&
+	man -l "$tmp/inst/usr/share/man/man1/probe.1" 2>/dev/null | grep -q "kprobe"
+ok $? "make install puts probe and a readable probe(1) under DESTDIR/PREFIX"
+
+# record/script need root, tracefs and an event; a static tracepoint serves.
+ev=/sys/kernel/tracing/events/sched/sched_process_exec
+if [ "$(id -u)" = 0 ] && [ -d "$ev" ]; then
+	"$PROBE" record -e sched:sched_process_exec -o "$tmp/rec" -- /bin/true 2>"$tmp/err"
+	ok $? "probe record -e sched:sched_process_exec -- /bin/true"
+	"$PROBE" script -i "$tmp/rec" > "$tmp/out" 2>&1
+	grep -q "sched:sched_process_exec: filename=/bin/true pid=[0-9]" "$tmp/out"
+	ok $? "probe script decodes the record with its named fields"
+	head -c 20 "$tmp/rec" > "$tmp/trunc"
+	! "$PROBE" script -i "$tmp/trunc" > /dev/null 2>&1
+	ok $? "a damaged record file is reported"
+else
+	echo "# SKIP record/script: needs root and /sys/kernel/tracing with sched events"
+fi
+exit 0
