@@ -88,3 +88,12 @@ bool lenient(const ZydisDecoder *zy, const u8 *b, size_t n,
 	return false;
 }
 
+
+bool same_when_exact(const u8 *b, const struct dinsn *di, enum dinsn_mode mode)
+{
+	struct dinsn again;
+
+	if (dinsn_decode(&again, b, di->len, mode))
+		return false;
+	return !memcmp(&again, di, sizeof(again));
+}

@@ -20,4 +20,11 @@ bool lenient(const ZydisDecoder *zy, const u8 *b, size_t n,
 	     const struct dinsn *di, enum dinsn_mode mode,
 	     struct lenient_stats *st);
 
+/*
+ * dinsn has a fast path for buffers of 15 bytes or more and a general
+ * path for shorter ones.  Decode @b again with exactly @di->len bytes and
+ * check that every field comes out the same.
+ */
+bool same_when_exact(const u8 *b, const struct dinsn *di, enum dinsn_mode mode);
+
 #endif

@@ -13,7 +13,7 @@
 
 static void check_mode(const u8 *data, size_t size, enum dinsn_mode mode)
 {
-	struct dinsn di;
+	struct dinsn di, again;
 	int r = dinsn_decode(&di, data, size, mode);
 	unsigned int max;
 
@@ -35,7 +35,11 @@ static void check_mode(const u8 *data, size_t size, enum dinsn_mode mode)
 		abort();
 	if ((di.flags & DINSN_F_RIPREL) && di.disp_len != 4)
 		abort();
-	if (dinsn_decode(&di, data, di.len - 1, mode) != DINSN_ERR_TRUNCATED)
+	/* the general path (short buffer) must agree with the fast one */
+	if (dinsn_decode(&again, data, di.len, mode) ||
+	    memcmp(&again, &di, sizeof(di)))
+		abort();
+	if (dinsn_decode(&again, data, di.len - 1, mode) != DINSN_ERR_TRUNCATED)
 		abort();
 }
 

@@ -99,6 +99,11 @@ static size_t step(const char *file, const u8 *b, size_t n, u64 addr,
 
 	if (zl < 0)
 		zl = 0;
+	if (!r && !same_when_exact(b, &di, DINSN_MODE_64)) {
+		printf("  %s: %#lx: fast and general paths differ\n", file,
+		       (unsigned long)addr);
+		st->fails++;
+	}
 	if (!r && (di.flags & DINSN_F_EMUL_PREFIX)) {
 		/* Zydis sees ud2 + junk; compare the real instruction */
 		int inner = zy_len(&zy, b + 5, n - 5);

@@ -149,8 +149,8 @@ struct dinsn {
 	u8 emul_len;		/* 5 if DINSN_F_EMUL_PREFIX, else 0 */
 	u32 flags;		/* DINSN_F_* */
 	s32 disp;		/* sign-extended displacement */
+	s32 imm2;		/* second immediate (enter, far ptr, extrq) */
 	s64 imm;		/* first immediate, sign-extended (rel: offset) */
-	s32 imm2;		/* second immediate (enter, extrq/insertq) */
 };
 
 int dinsn_decode(struct dinsn *di, const u8 *buf, size_t len,

@@ -16,6 +16,10 @@
 #else
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
+#define noinline	__attribute__((__noinline__))
+#ifndef __always_inline
+#define __always_inline	inline __attribute__((__always_inline__))
+#endif
 #endif
 
 /* Legacy prefix kind to DINSN_P_* bit. */
@@ -220,16 +224,31 @@ static int dinsn_vex(struct dinsn *di, const u8 *buf, const u8 **pp,
 	return 1;
 }
 
-/* Size of the immediate of kind @ik given the operand and address sizes. */
-static inline unsigned int dinsn_imm_len(const struct dinsn *di,
-					 unsigned int ik)
+/*
+ * Immediate sizes: fixed kinds directly, 0xff for the kinds that depend on
+ * operand or address size.
+ */
+static const u8 dinsn_imm_fixed[16] = {
+	[IMM_NONE] = 0, [IMM_B] = 1, [IMM_W] = 2, [IMM_Z] = 0xff,
+	[IMM_V] = 0xff, [IMM_REL8] = 1, [IMM_RELZ] = 0xff, [IMM_MOFFS] = 0xff,
+	[IMM_ENTER] = 3, [IMM_FAR] = 0xff, [IMM_BB] = 2, [IMM_D] = 4,
+};
+
+/* Immediates that are one little-endian, sign-extended value. */
+#define IMM_PLAIN	((1u << IMM_B) | (1u << IMM_W) | (1u << IMM_Z) | \
+			 (1u << IMM_V) | (1u << IMM_REL8) | (1u << IMM_RELZ) | \
+			 (1u << IMM_D))
+
+/* Operand size by [mode][REX.W | 66 << 1 | default-64 << 2]. */
+static const u8 dinsn_opsize[2][8] = {
+	[DINSN_MODE_64] = { 4, 8, 2, 8, 8, 8, 2, 8 },
+	[DINSN_MODE_32] = { 4, 4, 2, 2, 4, 4, 2, 2 },
+};
+
+/* Size of an immediate whose size depends on operand or address size. */
+static unsigned int dinsn_imm_len_var(const struct dinsn *di, unsigned int ik)
 {
 	switch (ik) {
-	case IMM_B:
-	case IMM_REL8:
-		return 1;
-	case IMM_W:
-		return 2;
 	case IMM_Z:
 		return di->opsize == 2 ? 2 : 4;
 	case IMM_V:
@@ -238,20 +257,28 @@ static inline unsigned int dinsn_imm_len(const struct dinsn *di,
 		return di->mode != DINSN_MODE_64 && di->opsize == 2 ? 2 : 4;
 	case IMM_MOFFS:
 		return di->addrsize;
-	case IMM_ENTER:
-		return 3;
 	case IMM_FAR:
 		return di->opsize == 2 ? 4 : 6;
-	case IMM_BB:
-		return 2;
-	case IMM_D:
-		return 4;
 	}
 	return 0;
 }
 
-static inline void dinsn_read_imm(struct dinsn *di, const u8 *p,
-				  unsigned int ik, unsigned int il)
+static inline s64 rd_signed(const u8 *p, unsigned int il)
+{
+	switch (il) {
+	case 1:
+		return (s8)p[0];
+	case 2:
+		return (s16)rd16(p);
+	case 4:
+		return (s32)rd32(p);
+	}
+	return (s64)((u64)rd32(p) | ((u64)rd32(p + 4) << 32));
+}
+
+/* Immediates made of two parts, or unsigned: enter, far pointers, moffs. */
+static void dinsn_read_imm_odd(struct dinsn *di, const u8 *p,
+			       unsigned int ik, unsigned int il)
 {
 	switch (ik) {
 	case IMM_ENTER:
@@ -267,26 +294,9 @@ static inline void dinsn_read_imm(struct dinsn *di, const u8 *p,
 		di->imm2 = p[1];
 		return;
 	case IMM_MOFFS:
-		if (il == 8) {
-			di->imm = (s64)((u64)rd32(p) | ((u64)rd32(p + 4) << 32));
-			return;
-		}
-		di->imm = il == 4 ? (s64)rd32(p) : rd16(p);
+		di->imm = il == 8 ? rd_signed(p, 8) :
+			  il == 4 ? (s64)rd32(p) : rd16(p);
 		return;
-	}
-	switch (il) {
-	case 1:
-		di->imm = (s8)p[0];
-		break;
-	case 2:
-		di->imm = (s16)rd16(p);
-		break;
-	case 4:
-		di->imm = (s32)rd32(p);
-		break;
-	default:
-		di->imm = (s64)((u64)rd32(p) | ((u64)rd32(p + 4) << 32));
-		break;
 	}
 }
 
@@ -299,66 +309,69 @@ static bool dinsn_is_emul_prefix(const u8 *buf, size_t len)
 	       (buf[2] == 'k' && buf[3] == 'v' && buf[4] == 'm');
 }
 
-static int dinsn_decode_one(struct dinsn *di, const u8 *buf, size_t len,
-			    enum dinsn_mode mode);
+static int dinsn_decode_plain(struct dinsn *di, const u8 *buf, size_t len,
+			      enum dinsn_mode mode);
 
-/* Decode the instruction after an emulate prefix as one unit with it. */
-static int dinsn_decode_emul(struct dinsn *di, const u8 *buf, size_t len,
-			     enum dinsn_mode mode)
+/*
+ * Decode the instruction after an emulate prefix as one unit with it.
+ * Returns 1 when @buf holds no usable emulate prefix (plain ud2).
+ */
+static noinline int dinsn_decode_emul(struct dinsn *di, const u8 *buf,
+				      size_t len, enum dinsn_mode mode)
 {
-	int ret = dinsn_decode_one(di, buf + 5, len - 5, mode);
+	struct dinsn in;
+	int ret;
 
-	if (ret)
+	if (!dinsn_is_emul_prefix(buf, len))
+		return 1;
+	ret = dinsn_decode_plain(&in, buf + 5, len - 5, mode);
+	if (ret == DINSN_ERR_TRUNCATED)
 		return ret;
-	di->len += 5;
-	di->emul_len = 5;
-	di->flags |= DINSN_F_EMUL_PREFIX;
-	di->opcode_off += 5;
-	if (di->rex)
-		di->rex_off += 5;
-	if (di->vex_kind)
-		di->vex_off += 5;
-	if (di->modrm_off)
-		di->modrm_off += 5;
-	if (di->sib_off)
-		di->sib_off += 5;
-	if (di->disp_len)
-		di->disp_off += 5;
-	if (di->imm_len)
-		di->imm_off += 5;
+	if (ret)
+		return 1;
+	in.len += 5;
+	in.emul_len = 5;
+	in.flags |= DINSN_F_EMUL_PREFIX;
+	in.nr_prefixes += 5;
+	in.opcode_off += 5;
+	if (in.rex)
+		in.rex_off += 5;
+	if (in.vex_kind)
+		in.vex_off += 5;
+	if (in.modrm_off)
+		in.modrm_off += 5;
+	if (in.sib_off)
+		in.sib_off += 5;
+	if (in.disp_len)
+		in.disp_off += 5;
+	if (in.imm_len)
+		in.imm_off += 5;
+	*di = in;
 	return 0;
 }
 
-static int dinsn_decode_one(struct dinsn *di, const u8 *buf, size_t len,
-			    enum dinsn_mode mode)
+/* Legacy and REX prefixes; returns the first byte that is neither. */
+static inline const u8 *dinsn_prefixes(struct dinsn *di, const u8 *p,
+				       const u8 *buf, size_t lim,
+				       const u32 *onebyte, u32 *ap)
 {
-	const u32 *onebyte = dinsn_onebyte[mode];
-	bool m64 = mode == DINSN_MODE_64;
-	const u8 *p = buf;
-	unsigned int pfx = 0, ppbit, ik, il, dl = 0, cl, need;
-	u8 op, rex = 0, rep = 0;
-	size_t lim = len < DINSN_MAX_LEN ? len : DINSN_MAX_LEN;
+	unsigned int pfx = 0, kind;
+	u8 rex = 0, rep = 0, op;
 	u32 a;
-	int ret;
 
-	*di = (struct dinsn){ .mode = mode };
-
-	/* legacy prefixes and REX; a REX only counts right before the opcode */
 	for (;;) {
-		unsigned int kind;
-
 		if (unlikely((size_t)(p - buf) >= lim))
-			goto short_read;
+			return NULL;
 		op = *p;
 		a = onebyte[op];
-		if (likely(!(a & A_PFX)))
+		if (!(a & A_PFX))
 			break;
 		kind = (a & A_SP_MASK) >> A_SP_SHIFT;
 		if (kind == PK_REX) {
 			rex = op;
 			di->rex_off = p - buf;
 		} else {
-			rex = 0;
+			rex = 0;	/* a REX only counts right before the opcode */
 			pfx |= dinsn_pk_bit[kind];
 			if (kind == PK_SEG)
 				di->seg = op;
@@ -367,34 +380,61 @@ static int dinsn_decode_one(struct dinsn *di, const u8 *buf, size_t len,
 		}
 		p++;
 	}
-	di->nr_prefixes = (rex ? di->rex_off : p - buf);
 	di->prefixes = pfx;
 	di->rex = rex;
+	/* the mandatory prefix is the last F2/F3, else 66 */
+	di->pp = rep ? rep : (pfx & DINSN_P_OPSIZE ? 0x66 : 0);
+	*ap = a;
+	return p;
+}
+
+/* PNP/P66/PF3/PF2 bit of the mandatory prefix byte. */
+static inline unsigned int dinsn_ppbit(u8 pp)
+{
+	return pp == 0 ? PNP : pp == 0x66 ? P66 : pp == 0xf3 ? PF3 : PF2;
+}
+
+static __always_inline int __dinsn_decode(struct dinsn *di, const u8 *buf,
+					  size_t len, enum dinsn_mode mode,
+					  bool emul_ok)
+{
+	const u32 *onebyte = dinsn_onebyte[mode];
+	bool m64 = mode == DINSN_MODE_64;
+	const u8 *p = buf;
+	unsigned int ppbit = PNP, ik, il, dl = 0, cl, need, pfx = 0, osz = 0;
+	size_t lim = len < DINSN_MAX_LEN ? len : DINSN_MAX_LEN;
+	u8 op;
+	u32 a;
+	int ret;
+
+	*di = (struct dinsn){ .mode = mode, .addrsize = m64 ? 8 : 4 };
+
+	if (unlikely(!lim))
+		return DINSN_ERR_TRUNCATED;
+	op = *p;
+	a = onebyte[op];
+	if (m64 && (op & 0xf0) == 0x40 && likely(lim > 1) &&
+	    likely(!(onebyte[p[1]] & A_PFX))) {
+		/* the common case: one REX and nothing else */
+		di->rex = op;
+		osz = (op >> 3) & 1;
+		op = *++p;
+		a = onebyte[op];
+	} else if (unlikely(a & A_PFX)) {
+		p = dinsn_prefixes(di, p, buf, lim, onebyte, &a);
+		if (!p)
+			return dinsn_short(lim + 1, len);
+		op = *p;
+		di->nr_prefixes = di->rex ? di->rex_off : p - buf;
+		ppbit = dinsn_ppbit(di->pp);
+		pfx = di->prefixes;
+		osz = ((di->rex >> 3) & 1) | (pfx & DINSN_P_OPSIZE ? 2 : 0);
+		if (pfx & DINSN_P_ADSIZE)
+			di->addrsize = m64 ? 4 : 2;
+	}
 	di->opcode_off = p - buf;
 	p++;
-
-	if (m64) {
-		di->addrsize = pfx & DINSN_P_ADSIZE ? 4 : 8;
-		if (rex & 8)
-			di->opsize = 8;
-		else if (pfx & DINSN_P_OPSIZE)
-			di->opsize = 2;
-		else
-			di->opsize = a & A_DEF64 ? 8 : 4;
-	} else {
-		di->addrsize = pfx & DINSN_P_ADSIZE ? 2 : 4;
-		di->opsize = pfx & DINSN_P_OPSIZE ? 2 : 4;
-	}
-	/* the mandatory prefix is the last F2/F3, else 66 */
-	if (rep) {
-		di->pp = rep;
-		ppbit = rep == 0xf3 ? PF3 : PF2;
-	} else if (pfx & DINSN_P_OPSIZE) {
-		di->pp = 0x66;
-		ppbit = P66;
-	} else {
-		ppbit = PNP;
-	}
+	di->opsize = dinsn_opsize[mode][osz | (a & A_DEF64 ? 4 : 0)];
 
 	if (unlikely(a & A_ESC)) {
 		if (op == 0x0f) {
@@ -486,26 +526,25 @@ static int dinsn_decode_one(struct dinsn *di, const u8 *buf, size_t len,
 		return DINSN_ERR_INVALID;
 
 	ik = a & A_IMM_MASK;
-	il = ik ? dinsn_imm_len(di, ik) : 0;
+	il = dinsn_imm_fixed[ik];
+	if (unlikely(il == 0xff))
+		il = dinsn_imm_len_var(di, ik);
 	need = (p - buf) + dl + il;
-	if (unlikely(need > lim)) {
+	if (unlikely(need > lim))
 		return dinsn_short(need, len);
-	}
 	if (dl) {
 		di->disp_off = p - buf;
 		di->disp_len = dl;
-		if (dl == 1)
-			di->disp = (s8)*p;
-		else if (dl == 2)
-			di->disp = (s16)rd16(p);
-		else
-			di->disp = (s32)rd32(p);
+		di->disp = (s32)rd_signed(p, dl);
 		p += dl;
 	}
 	if (il) {
 		di->imm_off = p - buf;
 		di->imm_len = il;
-		dinsn_read_imm(di, p, ik, il);
+		if (likely((1u << ik) & IMM_PLAIN))
+			di->imm = rd_signed(p, il);
+		else
+			dinsn_read_imm_odd(di, p, ik, il);
 		p += il;
 	}
 	di->len = p - buf;
@@ -514,16 +553,182 @@ static int dinsn_decode_one(struct dinsn *di, const u8 *buf, size_t len,
 	if (unlikely(cl)) {
 		di->branch = dinsn_class_info[cl].branch;
 		di->flags |= dinsn_class_info[cl].flags;
-	}
-	if (unlikely(di->map == DINSN_MAP_3DNOW)) {
-		di->opcode = p[-1];
-		if (!dinsn_bit(dinsn_3dnow_valid, di->opcode))
-			return DINSN_ERR_INVALID;
+		if (cl == CL_3DNOW) {
+			di->map = DINSN_MAP_3DNOW;
+			di->opcode = p[-1];
+			if (!dinsn_bit(dinsn_3dnow_valid, di->opcode))
+				return DINSN_ERR_INVALID;
+		} else if (emul_ok && cl == CL_UD && di->len == 2 &&
+			   op == 0x0b) {
+			ret = dinsn_decode_emul(di, buf, len, mode);
+			if (ret <= 0)
+				return ret;
+		}
 	}
 	return 0;
 
 short_read:
 	return dinsn_short((p - buf) + 1, len);
+}
+
+/* The instruction after an emulate prefix: no second emulate prefix. */
+static noinline int dinsn_decode_plain(struct dinsn *di, const u8 *buf,
+				       size_t len, enum dinsn_mode mode)
+{
+	return __dinsn_decode(di, buf, len, mode, false);
+}
+
+/* dinsn_decode() for 32-bit code and for everything the fast path skips. */
+static noinline int dinsn_decode_slow(struct dinsn *di, const u8 *buf,
+				      size_t len, enum dinsn_mode mode)
+{
+	if (likely(mode == DINSN_MODE_64))
+		return __dinsn_decode(di, buf, len, DINSN_MODE_64, true);
+	return __dinsn_decode(di, buf, len, DINSN_MODE_32, true);
+}
+
+/* Attribute bits that send an instruction to the slow path. */
+#define A_SLOW	(A_PFX | A_NOMOD3 | A_MOD3 | A_FORCEREG)
+
+/*
+ * The fast path: 64-bit code, at least 15 readable bytes (so no bounds
+ * checks), at most a REX prefix, one-byte or 0F map, no group decoding.
+ * This is most of compiled code.  Anything else goes to the slow path,
+ * which decodes from scratch; the fast path makes no calls other than
+ * that tail call, so it needs no saved registers.
+ */
+static __always_inline int dinsn_decode_fast(struct dinsn *di, const u8 *buf,
+					     size_t len)
+{
+	const u32 *onebyte = dinsn_onebyte[DINSN_MODE_64];
+	const u8 *p = buf;
+	unsigned int osz = 0, dl = 0, il, ik, cl;
+	u8 op = *p;
+	u32 a = onebyte[op];
+
+	*di = (struct dinsn){ .addrsize = 8 };
+	if ((op & 0xf0) == 0x40) {
+		di->rex = op;
+		osz = (op >> 3) & 1;
+		op = *++p;
+		a = onebyte[op];
+	}
+	di->opcode_off = p - buf;
+	if (a & A_ESC) {
+		if (op != 0x0f)
+			goto slow;
+		op = *++p;
+		a = dinsn_map0f[op];
+		di->map = DINSN_MAP_0F;
+		if (op == 0x38 || op == 0x3a)
+			goto slow;
+	}
+	if ((a & A_SLOW) || !(a & PP(PNP)))
+		goto slow;
+	di->opcode = op;
+	p++;
+	di->opsize = dinsn_opsize[DINSN_MODE_64][osz | (a & A_DEF64 ? 4 : 0)];
+
+	if (a & A_MODRM) {
+		u8 modrm = *p, mod = modrm >> 6, rm = modrm & 7;
+
+		di->modrm = modrm;
+		di->modrm_off = p - buf;
+		p++;
+		if (mod != 3) {
+			if (rm == 4) {
+				di->sib = *p;
+				di->sib_off = p - buf;
+				p++;
+				if (mod == 0 && (di->sib & 7) == 5)
+					dl = 4;
+			}
+			if (mod == 1) {
+				dl = 1;
+			} else if (mod == 2) {
+				dl = 4;
+			} else if (rm == 5) {
+				dl = 4;
+				di->flags = DINSN_F_RIPREL;
+			}
+		}
+	}
+	if (a & A_SPECIAL) {
+		/* the groups compilers use all the time; others: slow path */
+		unsigned int reg = (di->modrm >> 3) & 7;
+
+		switch ((a & A_SP_MASK) >> A_SP_SHIFT) {
+		case SP_GRP5:
+			if (reg == 2)
+				a |= CL(CL_CALL_IND);
+			else if (reg == 4)
+				a |= CL(CL_JMP_IND);
+			else if (reg == 6)
+				a |= CL(CL_PUSH);
+			else if (reg >= 2)
+				goto slow;
+			if (reg >= 2 && !osz)
+				di->opsize = 8;
+			break;
+		case SP_GRP11:
+			if (reg)
+				goto slow;
+			break;
+		case SP_GRP3:
+			if (reg >= 2)
+				a &= ~A_IMM_MASK;
+			break;
+		case SP_NOP:
+			if (!reg)
+				a |= CL(CL_NOP);
+			break;
+		case SP_XCHG90:
+			if (!(di->rex & 1))
+				a |= CL(CL_NOP);
+			break;
+		default:
+			goto slow;
+		}
+	}
+	if (dl) {
+		di->disp_off = p - buf;
+		di->disp_len = dl;
+		di->disp = dl == 1 ? (s8)*p : (s32)rd32(p);
+		p += dl;
+	}
+	ik = a & A_IMM_MASK;
+	if (ik) {
+		/* no 66 or 67 here: imm16/32 is 4, moffs is 8 */
+		switch (ik) {
+		case IMM_B:
+		case IMM_REL8:
+			il = 1;
+			di->imm = (s8)*p;
+			break;
+		case IMM_Z:
+		case IMM_RELZ:
+		case IMM_D:
+			il = 4;
+			di->imm = (s32)rd32(p);
+			break;
+		default:
+			goto slow;
+		}
+		di->imm_off = p - buf;
+		di->imm_len = il;
+		p += il;
+	}
+	di->len = p - buf;
+	cl = (a & A_CL_MASK) >> A_CL_SHIFT;
+	if (cl) {
+		if (cl == CL_UD || cl == CL_3DNOW)
+			goto slow;
+		di->branch = dinsn_class_info[cl].branch;
+		di->flags |= dinsn_class_info[cl].flags;
+	}
+	return 0;
+slow:
+	return dinsn_decode_slow(di, buf, len, DINSN_MODE_64);
 }
 
 /**
@@ -543,23 +748,11 @@ short_read:
 int dinsn_decode(struct dinsn *di, const u8 *buf, size_t len,
 		 enum dinsn_mode mode)
 {
-	int ret;
-
-	if (unlikely(mode != DINSN_MODE_64 && mode != DINSN_MODE_32))
+	if (likely(mode == DINSN_MODE_64 && len >= DINSN_MAX_LEN))
+		return dinsn_decode_fast(di, buf, len);
+	if (mode != DINSN_MODE_64 && mode != DINSN_MODE_32)
 		return DINSN_ERR_INVALID;
-	ret = dinsn_decode_one(di, buf, len, mode);
-	if (unlikely(!ret && di->branch == DINSN_BR_UD && di->len == 2 &&
-		     dinsn_is_emul_prefix(buf, len))) {
-		struct dinsn inner;
-
-		ret = dinsn_decode_emul(&inner, buf, len, mode);
-		if (ret == DINSN_ERR_TRUNCATED)
-			return ret;
-		if (!ret)
-			*di = inner;
-		ret = 0;
-	}
-	return ret;
+	return dinsn_decode_slow(di, buf, len, mode);
 }
 #ifdef __KERNEL__
 EXPORT_SYMBOL_GPL(dinsn_decode);

@@ -85,7 +85,6 @@ enum dinsn_special {
 	SP_MOVSEG,	/* 8C/8E: segment register number */
 	SP_0F00,	/* grp6, incl. LKGS */
 	SP_0F01,	/* grp7 */
-	SP_3DNOW,	/* 0F 0F: suffix opcode */
 	SP_CRDR,	/* 0F 20-23 */
 	SP_GRP12,	/* 0F 71 */
 	SP_GRP13,	/* 0F 72 */
@@ -122,7 +121,7 @@ enum dinsn_class_id {
 	CL_POP_SEG, CL_POP_SS, CL_MOV_SEG, CL_MOV_SS, CL_LOAD_FARPTR,
 	CL_CLI, CL_STI, CL_IO, CL_IOSTR, CL_STRING,
 	CL_SERIAL, CL_PRIV, CL_PRIV_SERIAL, CL_NOP, CL_ENDBR,
-	CL_LKGS, CL_SWAPGS, CL_ACFLAG,
+	CL_LKGS, CL_SWAPGS, CL_ACFLAG, CL_3DNOW,
 	CL_NR
 };
 

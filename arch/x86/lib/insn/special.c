@@ -410,9 +410,6 @@ int dinsn_special(struct dinsn *di, u32 *a)
 		return 0;
 	case SP_0F01:
 		return dinsn_grp7(di, a, reg);
-	case SP_3DNOW:
-		di->map = DINSN_MAP_3DNOW;
-		return 0;
 	case SP_CRDR:
 		return dinsn_crdr(di, a, reg);
 	case SP_GRP12:

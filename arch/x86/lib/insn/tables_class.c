@@ -61,6 +61,7 @@ const struct dinsn_class dinsn_class_info[CL_NR] = {
 	[CL_LKGS]	= C(NONE, F(PRIV) | F(SEGLOAD)),
 	[CL_SWAPGS]	= C(NONE, F(PRIV) | F(SEGLOAD)),
 	[CL_ACFLAG]	= C(NONE, F(PRIV)),
+	[CL_3DNOW]	= C(NONE, 0),	/* marks 0F 0F: suffix checked */
 };
 
 /*
