@@ -164,6 +164,12 @@ build() {
 }
 
 mkdir -p "$build"
+# One kernel build at a time on this machine (2 cores): wait for the lock.
+exec 9> "$build/.kernel-build.lock"
+if ! flock -n 9; then
+	log "waiting for another kernel build to finish"
+	flock 9
+fi
 unpack
 overlay
 apply_patches

@@ -17,13 +17,10 @@
 #include <linux/slab.h>
 #include <asm/sections.h>
 
-#include "internal.h"
+#include "dprobes_internal.h"
 
 static LIST_HEAD(dprobe_blacklist);
 static DEFINE_MUTEX(dprobe_blacklist_mutex);
-
-extern unsigned long __start_kprobe_blacklist[];
-extern unsigned long __stop_kprobe_blacklist[];
 
 static int blacklist_add(unsigned long start, unsigned long end)
 {

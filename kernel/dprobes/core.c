@@ -11,7 +11,7 @@
 #include <linux/init.h>
 #include <linux/printk.h>
 
-#include "internal.h"
+#include "dprobes_internal.h"
 
 static int __init dprobes_init(void)
 {
@@ -22,6 +22,9 @@ static int __init dprobes_init(void)
 		pr_err("cannot build the blacklist (%d); probes disabled\n", ret);
 		return ret;
 	}
+	ret = dprobe_module_init();
+	if (ret)
+		return ret;
 	pr_info("engine initialised\n");
 	return 0;
 }

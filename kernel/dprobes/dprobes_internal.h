@@ -1,12 +1,75 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Declarations shared by the files of the generic dprobes engine only.
+ * Declarations shared by the files of the dprobes engine only.
  */
 #ifndef _KERNEL_DPROBES_INTERNAL_H
 #define _KERNEL_DPROBES_INTERNAL_H
 
+#include <linux/dprobes.h>
 #include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/rcupdate.h>
 #include <linux/seq_file.h>
+#include <asm/dprobes.h>
+
+/* struct dprobe_site::state */
+enum dprobe_site_state {
+	DPROBE_SITE_IDLE,	/* in the table, text untouched */
+	DPROBE_SITE_ARMED,	/* breakpoint or ftrace hook in place */
+	DPROBE_SITE_GONE,	/* its module's text is gone: never touch */
+};
+
+/**
+ * struct dprobe_site - the engine's state for one probed instruction
+ * @hlist: entry in the address table (RCU)
+ * @probes: the probes at this address (RCU list of struct dprobe)
+ * @addr: address of the instruction
+ * @state: enum dprobe_site_state
+ * @nr_enabled: probes in @probes that are enabled
+ * @nr_post: enabled probes that have a post handler
+ * @rcu: for freeing after readers and tasks are done with it
+ * @arch: how the instruction is executed (x86 part)
+ */
+struct dprobe_site {
+	struct hlist_node hlist;
+	struct list_head probes;
+	unsigned long addr;
+	enum dprobe_site_state state;
+	unsigned int nr_enabled;
+	unsigned int nr_post;
+	struct rcu_head rcu;
+	struct dprobe_arch_site arch;
+};
+
+/* Probed addresses: struct dprobe_site, keyed by address (sites.c). */
+#define DPROBE_TABLE_BITS	9
+extern struct hlist_head dprobe_table[1 << DPROBE_TABLE_BITS];
+
+/* Serialises registration, arming and the debugfs views. */
+extern struct mutex dprobe_mutex;
+/* false when debugfs kprobes/enabled disarmed everything */
+extern bool dprobes_all_armed;
+
+struct dprobe_site *dprobe_site_lookup(unsigned long addr);
+int dprobe_site_run_pre(struct dprobe_site *site, struct pt_regs *regs);
+void dprobe_site_run_post(struct dprobe_site *site, struct pt_regs *regs);
+void dprobe_site_miss(struct dprobe_site *site);
+
+/* x86 part, arch/x86/kernel/kprobes/dprobe_*.c */
+int dprobe_arch_prepare(struct dprobe_site *site);
+void dprobe_arch_release(struct dprobe_site *site);
+int dprobe_arch_arm(struct dprobe_site *site);
+void dprobe_arch_disarm(struct dprobe_site *site);
+void dprobe_arch_disarm_sync(void);
+u8 dprobe_arch_orig_byte(struct dprobe_site *site, unsigned long addr);
+bool dprobe_arch_is_slot(unsigned long addr);
+
+/* Used by the boundary check: the byte a probe's breakpoint hides. */
+u8 dprobe_orig_byte(unsigned long addr);
+
+/* NOKPROBE_SYMBOL() entries: function addresses (linker-script bounds). */
+extern unsigned long __start_kprobe_blacklist[];
+extern unsigned long __stop_kprobe_blacklist[];
 
 /* One address range where no probe may be placed. */
 struct dprobe_blacklist_entry {
@@ -20,6 +83,24 @@ void *dprobe_blacklist_seq_start(struct seq_file *m, loff_t *pos);
 void *dprobe_blacklist_seq_next(struct seq_file *m, void *v, loff_t *pos);
 void dprobe_blacklist_seq_stop(struct seq_file *m, void *v);
 
+/* For the debugfs list: calls @fn for every registered probe. */
+void dprobe_for_each(void (*fn)(struct dprobe *p, void *arg), void *arg);
+void dprobe_set_all_armed(bool armed);
+
 int dprobe_debugfs_init(void);
+int dprobe_module_init(void);
+
+#ifdef CONFIG_DPROBES_KUNIT_TEST
+/* Test targets, arch/x86/kernel/kprobes/dprobe_test_targets.S */
+int dprobe_test_jcc(int x);
+unsigned long dprobe_test_riprel(void);
+int dprobe_test_call(int x);
+extern unsigned long dprobe_test_value;
+int dprobe_test_callee(int x);
+int dprobe_test_add(int a, int b);
+int dprobe_test_recurse(int n);
+int dprobe_test_sleep(int ms);
+int dprobe_test_caller(void);
+#endif
 
 #endif /* _KERNEL_DPROBES_INTERNAL_H */

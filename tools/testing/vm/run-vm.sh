@@ -92,7 +92,7 @@ kvm_works() {
 	# One short boot decides; the verdict is kept per kernel and QEMU.
 	local key verdict=$vmdir/kvm-verdict
 	[ -w /dev/kvm ] || return 1
-	key="$(stat -c %Y "$kernel") $(qemu-system-x86_64 --version | head -1)"
+	key="$(uname -r) $(qemu-system-x86_64 --version | head -1)"
 	if [ -f "$verdict" ] && [ "$(head -1 "$verdict")" = "$key" ]; then
 		[ "$(tail -1 "$verdict")" = yes ]; return
 	fi

@@ -1,13 +1,68 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * dprobes: the x86 entry points the trap handlers call.
+ * dprobes: the x86 part of a probe site, and the entry points the trap
+ * handlers call.
  */
 #ifndef _ASM_X86_DPROBES_H
 #define _ASM_X86_DPROBES_H
 
 #include <linux/types.h>
+#include <asm/dinsn.h>
 
 struct pt_regs;
+
+/* How the probed instruction is executed after the pre handlers. */
+enum dprobe_x86_exec {
+	DPROBE_X86_SLOT,	/* a copy runs out of line in an executable slot */
+	DPROBE_X86_EMULATE,	/* the trap handler emulates it */
+	DPROBE_X86_FTRACE,	/* fentry call site: an ftrace hook, no int3 */
+};
+
+/* Instructions the trap handler emulates instead of copying. */
+enum dprobe_x86_emul {
+	DPROBE_EMUL_JMP,	/* jmp rel */
+	DPROBE_EMUL_JCC,	/* jcc rel */
+	DPROBE_EMUL_CALL,	/* call rel32 */
+	DPROBE_EMUL_LOOP,	/* loop, loope, loopne */
+	DPROBE_EMUL_JRCXZ,	/* jrcxz / jecxz */
+	DPROBE_EMUL_CALL_REG,	/* call *%reg */
+};
+
+/* struct dprobe_arch_site::flags */
+#define DPROBE_X86_CHANGES_IF	0x1	/* cli, sti, popf: keep its IF */
+
+/*
+ * Layout of an out-of-line slot: the "boosted" copy ends with a jump back
+ * to the instruction after the probe, so a hit costs one trap; the
+ * "stepped" copy ends with an int3 so post handlers can run after it.
+ */
+#define DPROBE_SLOT_SIZE	64
+#define DPROBE_SLOT_STEP_OFF	32
+
+/**
+ * struct dprobe_arch_site - x86 state of a probed instruction
+ * @orig: the instruction's original bytes
+ * @len: its length
+ * @exec: enum dprobe_x86_exec
+ * @emul: enum dprobe_x86_emul, for DPROBE_X86_EMULATE
+ * @cc: condition code of a jcc, or the opcode of a loop/jrcxz
+ * @reg: pt_regs offset of the register of an indirect call, or the
+ *	address size (4, 8) of a loop/jrcxz
+ * @flags: DPROBE_X86_* properties of the instruction
+ * @slot: the executable slot, for DPROBE_X86_SLOT
+ * @target: branch target, for DPROBE_X86_EMULATE
+ */
+struct dprobe_arch_site {
+	u8 orig[DINSN_MAX_LEN];
+	u8 len;
+	u8 exec;
+	u8 emul;
+	u8 cc;
+	u8 reg;
+	u8 flags;
+	u8 *slot;
+	unsigned long target;
+};
 
 #ifdef CONFIG_DPROBES
 bool dprobe_int3_handler(struct pt_regs *regs);

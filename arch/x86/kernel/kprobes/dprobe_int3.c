@@ -3,13 +3,87 @@
  * dprobes: the breakpoint (int3) entry of the x86 engine.
  *
  * do_int3() calls dprobe_int3_handler() for every kernel-mode int3 that
- * is not a text_poke_bp() transition.  It runs in NMI-like context, so it
- * and everything it calls are blacklisted.
+ * is not a text_poke_bp() transition.  Three kinds of breakpoint are
+ * ours: a probe's int3 on an instruction (run the pre handlers, then
+ * emulate the instruction or send the CPU to its out-of-line copy), the
+ * int3 that ends a stepped copy (run the post handlers, resume after the
+ * probed instruction), and a probe's int3 that was removed while this CPU
+ * was taking it (re-execute the restored instruction).
+ *
+ * This runs in NMI-like context with interrupts off; it and everything it
+ * calls are blacklisted.
  */
-#include <linux/dprobes.h>
-#include <linux/kprobes.h>
-#include <asm/dprobes.h>
+#include <linux/percpu.h>
+#include <linux/rcupdate.h>
 #include <asm/ptrace.h>
+#include <asm/text-patching.h>
+
+#include "dprobe_x86.h"
+
+/* The site whose stepped copy this CPU runs, with interrupts held off. */
+static DEFINE_PER_CPU(struct dprobe_site *, step_site);
+static DEFINE_PER_CPU(unsigned long, step_if);
+
+/* Sends the CPU to the site's copy, or emulates the instruction. */
+static void run_original(struct dprobe_site *site, struct pt_regs *regs,
+			 bool post)
+{
+	struct dprobe_arch_site *as = &site->arch;
+
+	if (as->exec == DPROBE_X86_EMULATE) {
+		dprobe_x86_emulate(site, regs);
+		if (post)
+			dprobe_site_run_post(site, regs);
+		return;
+	}
+	if (!post) {
+		regs->ip = (unsigned long)as->slot;
+		return;
+	}
+	/*
+	 * Post handlers run from the int3 after the stepped copy; keep
+	 * interrupts off until then so this CPU cannot be taken elsewhere.
+	 */
+	__this_cpu_write(step_site, site);
+	__this_cpu_write(step_if, regs->flags & X86_EFLAGS_IF);
+	regs->flags &= ~X86_EFLAGS_IF;
+	regs->ip = (unsigned long)as->slot + DPROBE_SLOT_STEP_OFF;
+}
+
+NOKPROBE_SYMBOL(run_original);
+
+static bool probe_hit(struct dprobe_site *site, struct pt_regs *regs)
+{
+	int ret = dprobe_site_run_pre(site, regs);
+
+	/* > 0: a handler moved regs->ip and asked to skip the instruction */
+	if (ret > 0)
+		return true;
+	run_original(site, regs, ret == 0 && READ_ONCE(site->nr_post));
+	return true;
+}
+
+NOKPROBE_SYMBOL(probe_hit);
+
+/* The int3 after a stepped copy: resume after the original instruction. */
+static bool step_done(struct dprobe_site *site, unsigned long addr,
+		      struct pt_regs *regs)
+{
+	struct dprobe_arch_site *as = &site->arch;
+
+	if (addr != (unsigned long)as->slot + DPROBE_SLOT_STEP_OFF + as->len)
+		return false;
+	regs->ip = site->addr + as->len;
+	if (__this_cpu_read(step_site) != site)
+		return true;
+	__this_cpu_write(step_site, NULL);
+	if (!(as->flags & DPROBE_X86_CHANGES_IF))
+		regs->flags |= __this_cpu_read(step_if);
+	dprobe_site_run_post(site, regs);
+	return true;
+}
+
+NOKPROBE_SYMBOL(step_done);
 
 /**
  * dprobe_int3_handler() - handle a breakpoint that may belong to a probe
@@ -19,6 +93,32 @@
  */
 bool dprobe_int3_handler(struct pt_regs *regs)
 {
-	return false;
+	unsigned long addr = regs->ip - INT3_INSN_SIZE;
+	struct dprobe_site *site;
+	bool handled = false;
+
+	if (user_mode(regs))
+		return false;
+
+	rcu_read_lock();
+	site = dprobe_site_lookup(addr);
+	if (site && site->arch.exec != DPROBE_X86_FTRACE) {
+		handled = probe_hit(site, regs);
+		goto out;
+	}
+	site = dprobe_slot_owner(addr);
+	if (site) {
+		handled = step_done(site, addr, regs);
+		goto out;
+	}
+	/* Our int3 was removed after this CPU took it: run the real byte. */
+	if (*(u8 *)addr != INT3_INSN_OPCODE) {
+		regs->ip = addr;
+		handled = true;
+	}
+out:
+	rcu_read_unlock();
+	return handled;
 }
+
 NOKPROBE_SYMBOL(dprobe_int3_handler);

@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * dprobes: deciding how a probed x86 instruction is executed, and
+ * placing or removing its breakpoint.
+ *
+ * After the pre handlers ran, the probed instruction must still execute
+ * as if nothing happened.  Relative branches and calls are emulated in
+ * the trap handler (a copy elsewhere would branch to the wrong place);
+ * every other instruction we accept runs as a copy in an executable
+ * slot, with a RIP-relative operand re-aimed at the original target,
+ * followed by a jump back ("boosted": one trap per hit).  A second copy
+ * followed by an int3 serves probes with post handlers.  Instructions
+ * that cannot run elsewhere or must not be touched are refused.
+ */
+#define pr_fmt(fmt) "dprobes: " fmt
+
+#include <linux/extable.h>
+#include <linux/ftrace.h>
+#include <linux/kallsyms.h>
+#include <linux/memory.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+#include <asm/ptrace.h>
+#include <asm/text-patching.h>
+
+#include "dprobe_x86.h"
+
+/* pt_regs offsets of the 16 general registers, in encoding order. */
+static const u8 gpr_offset[16] = {
+	offsetof(struct pt_regs, ax), offsetof(struct pt_regs, cx),
+	offsetof(struct pt_regs, dx), offsetof(struct pt_regs, bx),
+	offsetof(struct pt_regs, sp), offsetof(struct pt_regs, bp),
+	offsetof(struct pt_regs, si), offsetof(struct pt_regs, di),
+	offsetof(struct pt_regs, r8), offsetof(struct pt_regs, r9),
+	offsetof(struct pt_regs, r10), offsetof(struct pt_regs, r11),
+	offsetof(struct pt_regs, r12), offsetof(struct pt_regs, r13),
+	offsetof(struct pt_regs, r14), offsetof(struct pt_regs, r15),
+};
+
+/* Reads the instruction bytes, never past the end of its function. */
+static int read_insn_bytes(unsigned long addr, u8 *buf, size_t *len)
+{
+	unsigned long size, offset;
+	size_t n = DINSN_MAX_LEN;
+
+	if (kallsyms_lookup_size_offset(addr, &size, &offset) && size)
+		n = min_t(size_t, n, size - offset);
+	if (copy_from_kernel_nofault(buf, (void *)addr, n))
+		return -EFAULT;
+	*len = n;
+	return 0;
+}
+
+/* Chooses emulation for the branches whose target depends on their address. */
+static int classify_branch(struct dprobe_site *site, const struct dinsn *di)
+{
+	struct dprobe_arch_site *as = &site->arch;
+
+	as->target = dinsn_branch_target(di, site->addr);
+	switch (di->branch) {
+	case DINSN_BR_JMP:
+		as->emul = DPROBE_EMUL_JMP;
+		break;
+	case DINSN_BR_JCC:
+		as->emul = DPROBE_EMUL_JCC;
+		as->cc = di->opcode & 0xf;
+		break;
+	case DINSN_BR_CALL:
+		as->emul = DPROBE_EMUL_CALL;
+		break;
+	case DINSN_BR_LOOP:
+		as->emul = di->opcode == 0xe3 ? DPROBE_EMUL_JRCXZ : DPROBE_EMUL_LOOP;
+		as->cc = di->opcode;
+		/* the counter is %ecx with an address-size prefix */
+		as->reg = di->addrsize;
+		break;
+	case DINSN_BR_CALL_IND:
+		/* call *%reg: the target is a register; memory forms are refused. */
+		if ((di->modrm >> 6) != 3)
+			return -EINVAL;
+		as->emul = DPROBE_EMUL_CALL_REG;
+		as->reg = gpr_offset[(di->modrm & 7) | ((di->rex & 1) << 3)];
+		break;
+	default:
+		return -EINVAL;
+	}
+	as->exec = DPROBE_X86_EMULATE;
+	return 0;
+}
+
+/* Copies the instruction to @dst (at @dst_addr), re-aiming a RIP operand. */
+static int relocate_copy(struct dprobe_site *site, const struct dinsn *di,
+			 u8 *dst, unsigned long dst_addr)
+{
+	s64 disp;
+	s32 d32;
+
+	memcpy(dst, site->arch.orig, di->len);
+	if (!(di->flags & DINSN_F_RIPREL))
+		return 0;
+	disp = (s64)dinsn_riprel_target(di, site->addr) - (s64)(dst_addr + di->len);
+	if (disp != (s32)disp)
+		return -ERANGE;
+	d32 = disp;
+	memcpy(dst + di->disp_off, &d32, sizeof(d32));
+	return 0;
+}
+
+/* Builds both copies in the slot: boosted (jump back) and stepped (int3). */
+static int build_slot(struct dprobe_site *site, const struct dinsn *di)
+{
+	struct dprobe_arch_site *as = &site->arch;
+	u8 buf[DPROBE_SLOT_SIZE];
+	unsigned long slot, back;
+	s64 rel;
+	s32 r32;
+	int ret;
+
+	as->slot = dprobe_slot_alloc(site);
+	if (!as->slot)
+		return -ENOMEM;
+	slot = (unsigned long)as->slot;
+	memset(buf, INT3_INSN_OPCODE, sizeof(buf));
+
+	ret = relocate_copy(site, di, buf, slot);
+	if (!ret)
+		ret = relocate_copy(site, di, buf + DPROBE_SLOT_STEP_OFF,
+				    slot + DPROBE_SLOT_STEP_OFF);
+	if (ret)
+		goto fail;
+
+	back = slot + di->len + JMP32_INSN_SIZE;
+	rel = (s64)(site->addr + di->len) - (s64)back;
+	if (rel != (s32)rel) {
+		ret = -ERANGE;
+		goto fail;
+	}
+	r32 = rel;
+	buf[di->len] = JMP32_INSN_OPCODE;
+	memcpy(buf + di->len + 1, &r32, sizeof(r32));
+
+	text_poke_copy(as->slot, buf, sizeof(buf));
+	as->exec = DPROBE_X86_SLOT;
+	return 0;
+fail:
+	dprobe_slot_free(as->slot);
+	as->slot = NULL;
+	return ret;
+}
+
+/* Instructions that must not be probed at all. */
+static bool insn_refused(const struct dinsn *di)
+{
+	switch (di->branch) {
+	case DINSN_BR_INT3:	/* someone else's breakpoint, or padding */
+	case DINSN_BR_INT:
+	case DINSN_BR_UD:	/* BUG()/WARN() sites: the bug table is by address */
+	case DINSN_BR_IRET:
+	case DINSN_BR_SYSRET:
+	case DINSN_BR_SYSCALL:
+	case DINSN_BR_JMP_FAR:
+	case DINSN_BR_CALL_FAR:
+	case DINSN_BR_RET_FAR:
+	case DINSN_BR_XBEGIN:
+		return true;
+	}
+	return di->flags & DINSN_F_EMUL_PREFIX;
+}
+
+/**
+ * dprobe_arch_prepare() - decide how the instruction at a site executes
+ * @site: a new site; @site->addr has passed dprobe_check_address()
+ *
+ * Return: 0, -EILSEQ when the bytes do not decode, -EINVAL when the
+ * instruction cannot be probed, -ENOMEM or -ERANGE when no slot fits.
+ */
+int dprobe_arch_prepare(struct dprobe_site *site)
+{
+	struct dprobe_arch_site *as = &site->arch;
+	struct dinsn di;
+	size_t n;
+	int ret;
+
+	if (IS_ENABLED(CONFIG_DPROBES_ON_FTRACE) &&
+	    ftrace_location(site->addr) == site->addr) {
+		as->exec = DPROBE_X86_FTRACE;
+		as->len = MCOUNT_INSN_SIZE;
+		return copy_from_kernel_nofault(as->orig, (void *)site->addr,
+						MCOUNT_INSN_SIZE) ? -EFAULT : 0;
+	}
+
+	ret = read_insn_bytes(site->addr, as->orig, &n);
+	if (ret)
+		return ret;
+	if (dinsn_decode(&di, as->orig, n, DINSN_MODE_64))
+		return -EILSEQ;
+	if (insn_refused(&di))
+		return -EINVAL;
+	/* A fault in the copy could not be fixed up by address. */
+	if (search_exception_tables(site->addr))
+		return -EINVAL;
+	as->len = di.len;
+	if (di.flags & (DINSN_F_IF | DINSN_F_POPF))
+		as->flags |= DPROBE_X86_CHANGES_IF;
+
+	if (di.flags & DINSN_F_REL || di.branch == DINSN_BR_CALL_IND)
+		return classify_branch(site, &di);
+	return build_slot(site, &di);
+}
+
+/**
+ * dprobe_arch_release() - free what dprobe_arch_prepare() allocated
+ * @site: a site no task can be executing in any more
+ */
+void dprobe_arch_release(struct dprobe_site *site)
+{
+	if (site->arch.slot) {
+		dprobe_slot_free(site->arch.slot);
+		site->arch.slot = NULL;
+	}
+}
+
+/**
+ * dprobe_arch_arm() - start intercepting the site's instruction
+ * @site: a prepared site
+ *
+ * Return: 0 or a negative error from ftrace.
+ */
+int dprobe_arch_arm(struct dprobe_site *site)
+{
+	static const u8 int3 = INT3_INSN_OPCODE;
+
+	if (site->arch.exec == DPROBE_X86_FTRACE)
+		return dprobe_ftrace_arm(site);
+	mutex_lock(&text_mutex);
+	text_poke((void *)site->addr, &int3, INT3_INSN_SIZE);
+	text_poke_sync();
+	mutex_unlock(&text_mutex);
+	return 0;
+}
+
+/**
+ * dprobe_arch_disarm() - stop intercepting the site's instruction
+ * @site: an armed site
+ *
+ * The original byte is back when this returns, but other CPUs may still
+ * be about to take the old breakpoint until dprobe_arch_disarm_sync().
+ */
+void dprobe_arch_disarm(struct dprobe_site *site)
+{
+	if (site->arch.exec == DPROBE_X86_FTRACE) {
+		dprobe_ftrace_disarm(site);
+		return;
+	}
+	mutex_lock(&text_mutex);
+	text_poke((void *)site->addr, site->arch.orig, INT3_INSN_SIZE);
+	mutex_unlock(&text_mutex);
+}
+
+/**
+ * dprobe_arch_disarm_sync() - wait until no CPU can take a removed int3
+ *
+ * Serialises every CPU; a CPU inside the int3 handler has interrupts off,
+ * so when this returns no handler runs for a breakpoint removed before.
+ */
+void dprobe_arch_disarm_sync(void)
+{
+	mutex_lock(&text_mutex);
+	text_poke_sync();
+	mutex_unlock(&text_mutex);
+}
+
+/**
+ * dprobe_arch_orig_byte() - the byte of the original text at @addr
+ * @site: the armed site covering @addr
+ * @addr: an address within the site's instruction
+ *
+ * Return: the byte the probe's patch hides.
+ */
+u8 dprobe_arch_orig_byte(struct dprobe_site *site, unsigned long addr)
+{
+	return site->arch.orig[addr - site->addr];
+}

@@ -1,0 +1,478 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * dprobes: registering, enabling and removing probes.
+ *
+ * A site is armed (its breakpoint or ftrace hook in place) while at least
+ * one of its probes is enabled and probes are globally armed.  Removing
+ * a probe takes it off its site's list, disarms an emptied site, waits for
+ * every handler that could still see the probe (an RCU grace period:
+ * the trap and ftrace paths are RCU readers), and frees the site's
+ * executable slot only after an RCU-tasks grace period, when no task can
+ * still be preempted inside it.
+ */
+#define pr_fmt(fmt) "dprobes: " fmt
+
+#include <linux/ftrace.h>
+#include <linux/hashtable.h>
+#include <linux/jump_label.h>
+#include <linux/kallsyms.h>
+#include <linux/memory.h>
+#include <linux/module.h>
+#include <linux/percpu.h>
+#include <linux/rculist.h>
+#include <linux/slab.h>
+#include <linux/static_call.h>
+#include <asm/dinsn.h>
+#include <asm/ibt.h>
+
+#include "dprobes_internal.h"
+
+/* Serialises registration, arming and readers of the probe lists. */
+DEFINE_MUTEX(dprobe_mutex);
+bool dprobes_all_armed = true;
+
+/**
+ * dprobe_resolve() - the address of @symbol plus @offset
+ * @symbol: a kernel or module symbol, "MOD:SYM" accepted
+ * @offset: byte offset
+ *
+ * Return: the address, or 0 when @symbol is unknown.
+ */
+unsigned long dprobe_resolve(const char *symbol, unsigned int offset)
+{
+	unsigned long addr = kallsyms_lookup_name(symbol);
+
+	return addr ? addr + offset : 0;
+}
+EXPORT_SYMBOL_GPL(dprobe_resolve);
+
+/* The byte under a probe's breakpoint, for the boundary check. */
+u8 dprobe_orig_byte(unsigned long addr)
+{
+	struct dprobe_site *site = dprobe_site_lookup(addr);
+
+	if (site && site->state == DPROBE_SITE_ARMED)
+		return dprobe_arch_orig_byte(site, addr);
+	return INT3_INSN_OPCODE;
+}
+
+/**
+ * dprobe_check_address() - may a probe be placed at @addr?
+ * @addr: the address of the instruction to probe
+ *
+ * Called with dprobe_mutex held.
+ *
+ * Return: 0 when it may; -EINVAL when @addr is not kernel or module text,
+ * is blacklisted, or is in code patched by jump labels or static calls
+ * (-EBUSY); -EILSEQ when @addr is not an instruction boundary.
+ */
+int dprobe_check_address(unsigned long addr)
+{
+	void *p = (void *)addr;
+	int ret;
+
+	/* Only the kernel's and modules' own code: no trampolines, no BPF. */
+	if (!(core_kernel_text(addr) || is_module_text_address(addr)) ||
+	    is_kernel_inittext(addr))
+		return -EINVAL;
+	if (dprobe_within_blacklist(addr) || dprobe_arch_is_slot(addr))
+		return -EINVAL;
+	if (ftrace_text_reserved(p, p) && ftrace_location(addr) != addr)
+		return -EBUSY;
+	if (jump_label_text_reserved(p, p) || static_call_text_reserved(p, p))
+		return -EBUSY;
+	ret = dinsn_check_boundary(addr, dprobe_orig_byte);
+	if (ret)
+		return ret == -EILSEQ ? -EILSEQ : -EINVAL;
+	return 0;
+}
+EXPORT_SYMBOL_GPL(dprobe_check_address);
+
+/* Resolves the probe's address; a function's endbr64 is skipped. */
+static int resolve_probe_address(struct dprobe *p, unsigned long *out)
+{
+	unsigned long addr, size, offset;
+	u32 insn;
+
+	if (p->symbol_name && p->addr)
+		return -EINVAL;
+	if (p->symbol_name) {
+		addr = dprobe_resolve(p->symbol_name, p->offset);
+		if (!addr)
+			return -ENOENT;
+	} else {
+		if (!p->addr)
+			return -EINVAL;
+		addr = p->addr + p->offset;
+	}
+	/* With IBT every function starts with endbr64, which cannot be copied. */
+	if (kallsyms_lookup_size_offset(addr, &size, &offset) && !offset &&
+	    !copy_from_kernel_nofault(&insn, (void *)addr, sizeof(insn)) &&
+	    is_endbr(insn))
+		addr += ENDBR_INSN_SIZE;
+	*out = addr;
+	return 0;
+}
+
+static bool site_wants_arming(struct dprobe_site *site)
+{
+	return site->nr_enabled && dprobes_all_armed &&
+	       site->state != DPROBE_SITE_GONE;
+}
+
+/* Arms or disarms @site to match its probes; no sync on disarm. */
+static int site_update(struct dprobe_site *site, bool *disarmed)
+{
+	int ret;
+
+	if (site_wants_arming(site) && site->state == DPROBE_SITE_IDLE) {
+		ret = dprobe_arch_arm(site);
+		if (ret)
+			return ret;
+		site->state = DPROBE_SITE_ARMED;
+	} else if (!site_wants_arming(site) && site->state == DPROBE_SITE_ARMED) {
+		dprobe_arch_disarm(site);
+		site->state = DPROBE_SITE_IDLE;
+		*disarmed = true;
+	}
+	return 0;
+}
+
+static void site_free_tasks_rcu(struct rcu_head *head)
+{
+	struct dprobe_site *site = container_of(head, struct dprobe_site, rcu);
+
+	dprobe_arch_release(site);
+	kfree(site);
+}
+
+/* After an RCU grace period: frees the slot once tasks left it too. */
+static void site_free(struct dprobe_site *site)
+{
+	call_rcu_tasks(&site->rcu, site_free_tasks_rcu);
+}
+
+static struct dprobe_site *site_get(unsigned long addr, int *err)
+{
+	struct dprobe_site *site = dprobe_site_lookup(addr);
+
+	if (site)
+		return site;
+	site = kzalloc(sizeof(*site), GFP_KERNEL);
+	if (!site) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	site->addr = addr;
+	INIT_LIST_HEAD(&site->probes);
+	*err = dprobe_arch_prepare(site);
+	if (*err) {
+		dprobe_arch_release(site);
+		kfree(site);
+		return NULL;
+	}
+	hash_add_rcu(dprobe_table, &site->hlist, addr);
+	return site;
+}
+
+static void count_probe(struct dprobe_site *site, struct dprobe *p, int dir)
+{
+	if (p->flags & DPROBE_FL_DISABLED)
+		return;
+	site->nr_enabled += dir;
+	if (p->post_handler)
+		site->nr_post += dir;
+}
+
+/**
+ * register_dprobe() - place a probe
+ * @p: the probe; @p->addr is set to the probed address on success
+ *
+ * Return: 0; -ENOENT for an unknown symbol; -EINVAL for an address that
+ * is not probe-able text or is blacklisted, or an instruction that cannot
+ * be probed; -EILSEQ when the address is not an instruction boundary;
+ * -EBUSY for code patched by jump labels or static calls; -ENOMEM.
+ */
+int register_dprobe(struct dprobe *p)
+{
+	struct dprobe_site *site;
+	bool disarmed = false;
+	unsigned long addr;
+	int ret;
+
+	ret = resolve_probe_address(p, &addr);
+	if (ret)
+		return ret;
+	p->stats = alloc_percpu(struct dprobe_stats);
+	if (!p->stats)
+		return -ENOMEM;
+	p->flags &= DPROBE_FL_DISABLED;
+
+	mutex_lock(&dprobe_mutex);
+	ret = dprobe_check_address(addr);
+	if (ret)
+		goto fail;
+	site = site_get(addr, &ret);
+	if (!site)
+		goto fail;
+	p->addr = addr;
+	p->site = site;
+	if (site->arch.exec == DPROBE_X86_FTRACE)
+		p->flags |= DPROBE_FL_FTRACE;
+	list_add_tail_rcu(&p->site_list, &site->probes);
+	count_probe(site, p, 1);
+	ret = site_update(site, &disarmed);
+	if (ret) {
+		count_probe(site, p, -1);
+		list_del_rcu(&p->site_list);
+		if (list_empty(&site->probes)) {
+			hash_del_rcu(&site->hlist);
+			mutex_unlock(&dprobe_mutex);
+			synchronize_rcu();
+			site_free(site);
+			goto free_stats;
+		}
+		goto fail;
+	}
+	mutex_unlock(&dprobe_mutex);
+	return 0;
+fail:
+	mutex_unlock(&dprobe_mutex);
+free_stats:
+	free_percpu(p->stats);
+	p->stats = NULL;
+	p->site = NULL;
+	return ret;
+}
+EXPORT_SYMBOL_GPL(register_dprobe);
+
+/**
+ * register_dprobes() - place several probes, all or none
+ * @ps: the probes
+ * @num: how many
+ *
+ * Return: 0, or the first error (no probe of @ps is then registered).
+ */
+int register_dprobes(struct dprobe **ps, int num)
+{
+	int i, ret;
+
+	for (i = 0; i < num; i++) {
+		ret = register_dprobe(ps[i]);
+		if (ret) {
+			unregister_dprobes(ps, i);
+			return ret;
+		}
+	}
+	return 0;
+}
+EXPORT_SYMBOL_GPL(register_dprobes);
+
+/**
+ * unregister_dprobes() - remove several probes, waiting once
+ * @ps: registered probes
+ * @num: how many
+ *
+ * When this returns no handler of @ps runs or will run; the probes may be
+ * freed.
+ */
+void unregister_dprobes(struct dprobe **ps, int num)
+{
+	struct dprobe_site *site, *dead = NULL;
+	bool disarmed = false;
+	int i;
+
+	if (num <= 0)
+		return;
+	mutex_lock(&dprobe_mutex);
+	for (i = 0; i < num; i++) {
+		site = ps[i]->site;
+		if (!site)
+			continue;
+		count_probe(site, ps[i], -1);
+		list_del_rcu(&ps[i]->site_list);
+		site_update(site, &disarmed);
+		if (list_empty(&site->probes)) {
+			if (site->state != DPROBE_SITE_GONE)
+				hash_del_rcu(&site->hlist);
+			/* hlist is unused from here: chain the dead sites on it */
+			site->hlist.next = (struct hlist_node *)dead;
+			dead = site;
+		}
+	}
+	if (disarmed)
+		dprobe_arch_disarm_sync();
+	mutex_unlock(&dprobe_mutex);
+
+	synchronize_rcu();
+	while (dead) {
+		site = dead;
+		dead = (struct dprobe_site *)site->hlist.next;
+		site_free(site);
+	}
+	for (i = 0; i < num; i++) {
+		free_percpu(ps[i]->stats);
+		ps[i]->stats = NULL;
+		ps[i]->site = NULL;
+		/* a probe placed by symbol can be registered again as it was */
+		if (ps[i]->symbol_name)
+			ps[i]->addr = 0;
+	}
+}
+EXPORT_SYMBOL_GPL(unregister_dprobes);
+
+/**
+ * unregister_dprobe() - remove a probe
+ * @p: a registered probe
+ */
+void unregister_dprobe(struct dprobe *p)
+{
+	unregister_dprobes(&p, 1);
+}
+EXPORT_SYMBOL_GPL(unregister_dprobe);
+
+static int set_disabled(struct dprobe *p, bool disable)
+{
+	struct dprobe_site *site;
+	bool disarmed = false;
+	int ret = 0;
+
+	mutex_lock(&dprobe_mutex);
+	site = p->site;
+	if (!site) {
+		ret = -EINVAL;
+		goto out;
+	}
+	if (!!(p->flags & DPROBE_FL_DISABLED) == disable)
+		goto out;
+	count_probe(site, p, -1);
+	WRITE_ONCE(p->flags, p->flags ^ DPROBE_FL_DISABLED);
+	count_probe(site, p, 1);
+	ret = site_update(site, &disarmed);
+	if (ret) {
+		count_probe(site, p, -1);
+		WRITE_ONCE(p->flags, p->flags ^ DPROBE_FL_DISABLED);
+		count_probe(site, p, 1);
+	}
+	if (disarmed)
+		dprobe_arch_disarm_sync();
+out:
+	mutex_unlock(&dprobe_mutex);
+	return ret;
+}
+
+/**
+ * enable_dprobe() - start calling a disabled probe's handlers
+ * @p: a registered probe
+ *
+ * Return: 0, or an error arming its site.
+ */
+int enable_dprobe(struct dprobe *p)
+{
+	return set_disabled(p, false);
+}
+EXPORT_SYMBOL_GPL(enable_dprobe);
+
+/**
+ * disable_dprobe() - stop calling a probe's handlers, keeping it placed
+ * @p: a registered probe
+ *
+ * Return: 0, or -EINVAL when @p is not registered.
+ */
+int disable_dprobe(struct dprobe *p)
+{
+	return set_disabled(p, true);
+}
+EXPORT_SYMBOL_GPL(disable_dprobe);
+
+/**
+ * dprobe_nhit() - how often a probe's handlers ran
+ * @p: a registered probe
+ *
+ * Return: the number of hits, summed over CPUs.
+ */
+unsigned long dprobe_nhit(const struct dprobe *p)
+{
+	unsigned long sum = 0;
+	int cpu;
+
+	if (!p->stats)
+		return 0;
+	for_each_possible_cpu(cpu)
+		sum += per_cpu_ptr(p->stats, cpu)->hit;
+	return sum;
+}
+EXPORT_SYMBOL_GPL(dprobe_nhit);
+
+/**
+ * dprobe_nmissed() - how often a probe was hit without running handlers
+ * @p: a registered probe
+ *
+ * Return: the number of misses (reentrant hits), summed over CPUs.
+ */
+unsigned long dprobe_nmissed(const struct dprobe *p)
+{
+	unsigned long sum = 0;
+	int cpu;
+
+	if (!p->stats)
+		return 0;
+	for_each_possible_cpu(cpu)
+		sum += per_cpu_ptr(p->stats, cpu)->missed;
+	return sum;
+}
+EXPORT_SYMBOL_GPL(dprobe_nmissed);
+
+/**
+ * dprobe_is_ftrace() - is a probe driven by ftrace rather than int3?
+ * @p: a registered probe
+ *
+ * Return: true when @p sits on a fentry call site.
+ */
+bool dprobe_is_ftrace(const struct dprobe *p)
+{
+	return p->flags & DPROBE_FL_FTRACE;
+}
+EXPORT_SYMBOL_GPL(dprobe_is_ftrace);
+
+/**
+ * dprobe_is_optimized() - has a probe's breakpoint become a jump?
+ * @p: a registered probe
+ *
+ * Return: true when the jump optimizer has patched its site.
+ */
+bool dprobe_is_optimized(const struct dprobe *p)
+{
+	return false;
+}
+EXPORT_SYMBOL_GPL(dprobe_is_optimized);
+
+void dprobe_for_each(void (*fn)(struct dprobe *p, void *arg), void *arg)
+{
+	struct dprobe_site *site;
+	struct dprobe *p;
+	int bkt;
+
+	lockdep_assert_held(&dprobe_mutex);
+	hash_for_each(dprobe_table, bkt, site, hlist)
+		list_for_each_entry(p, &site->probes, site_list)
+			fn(p, arg);
+}
+
+/* debugfs kprobes/enabled: arm or disarm every site at once. */
+void dprobe_set_all_armed(bool armed)
+{
+	struct dprobe_site *site;
+	bool disarmed = false;
+	int bkt;
+
+	mutex_lock(&dprobe_mutex);
+	dprobes_all_armed = armed;
+	hash_for_each(dprobe_table, bkt, site, hlist) {
+		if (site_update(site, &disarmed))
+			pr_warn("cannot arm probe at %pS\n", (void *)site->addr);
+	}
+	if (disarmed)
+		dprobe_arch_disarm_sync();
+	mutex_unlock(&dprobe_mutex);
+}

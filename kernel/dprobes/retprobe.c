@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * dprobes: return probes.
+ *
+ * A return probe is a probe on the function's first instruction whose
+ * handler takes a free instance from a pool, lets the entry handler fill
+ * its private data, and swaps the return address on the stack for the
+ * kernel's return-hook trampoline (rethook).  When the function returns,
+ * the trampoline calls our return handler with the instance and the
+ * registers at the return, then puts the real return address back.  The
+ * rethook keeps a per-task list of pending returns, so recursion,
+ * preemption and sleeping in the function are all fine, and the ORC
+ * unwinder knows how to see through the trampoline.
+ */
+#include <linux/cpumask.h>
+#include <linux/kallsyms.h>
+#include <linux/kprobes.h>
+#include <linux/rethook.h>
+
+#include "dprobes_internal.h"
+
+/* One pool element: the rethook's node, then our instance. */
+struct dretprobe_node {
+	struct rethook_node node;
+	struct dretprobe_instance inst;
+};
+
+static void dretprobe_return(struct rethook_node *rh, void *data,
+			     unsigned long ret_addr, struct pt_regs *regs)
+{
+	struct dretprobe_node *rn = container_of(rh, struct dretprobe_node, node);
+	struct dretprobe *rp = data;
+
+	rn->inst.ret_addr = ret_addr;
+	rp->handler(&rn->inst, regs);
+}
+
+NOKPROBE_SYMBOL(dretprobe_return);
+
+static int dretprobe_entry(struct dprobe *p, struct pt_regs *regs)
+{
+	struct dretprobe *rp = container_of(p, struct dretprobe, dp);
+	struct dretprobe_node *rn;
+	struct rethook_node *rh;
+
+	rh = rethook_try_get(rp->rh);
+	if (!rh) {
+		atomic_long_inc(&rp->nmissed);
+		return 0;
+	}
+	rn = container_of(rh, struct dretprobe_node, node);
+	rn->inst.rp = rp;
+	rn->inst.ret_addr = 0;
+	if (rp->entry_handler && rp->entry_handler(&rn->inst, regs)) {
+		rethook_recycle(rh);
+		return 0;
+	}
+	/* At the first instruction regs->sp points at the return address. */
+	rethook_hook(rh, regs, false);
+	return 0;
+}
+
+NOKPROBE_SYMBOL(dretprobe_entry);
+
+/**
+ * dprobe_is_return() - is @p the entry probe of a return probe?
+ * @p: a registered probe
+ *
+ * Return: true for the probe embedded in a struct dretprobe.
+ */
+bool dprobe_is_return(const struct dprobe *p)
+{
+	return p->pre_handler == dretprobe_entry;
+}
+EXPORT_SYMBOL_GPL(dprobe_is_return);
+
+/* A return probe must sit on a function's first instruction. */
+static int check_function_entry(struct dretprobe *rp)
+{
+	unsigned long addr, size, offset;
+	unsigned long switch_to = kallsyms_lookup_name("__switch_to");
+
+	addr = rp->dp.symbol_name ?
+		dprobe_resolve(rp->dp.symbol_name, rp->dp.offset) :
+		rp->dp.addr + rp->dp.offset;
+	if (!addr)
+		return -ENOENT;
+	if (!kallsyms_lookup_size_offset(addr, &size, &offset) || offset)
+		return -EINVAL;
+	/* It returns in another task than the one that called it. */
+	if (addr == switch_to)
+		return -EINVAL;
+	return 0;
+}
+
+/**
+ * register_dretprobe() - place a return probe
+ * @rp: the probe; set @rp->dp.symbol_name (or addr) and @rp->handler
+ *
+ * Return: 0; -EINVAL when the place is not a function entry or the
+ * handler is missing; or an error of register_dprobe().
+ */
+int register_dretprobe(struct dretprobe *rp)
+{
+	int ret, num;
+
+	if (!rp->handler || rp->dp.pre_handler || rp->dp.post_handler)
+		return -EINVAL;
+	ret = check_function_entry(rp);
+	if (ret)
+		return ret;
+	num = rp->maxactive > 0 ? rp->maxactive :
+		max_t(int, 10, 2 * num_possible_cpus());
+	rp->rh = rethook_alloc(rp, dretprobe_return,
+			       sizeof(struct dretprobe_node) + rp->data_size,
+			       num);
+	if (IS_ERR(rp->rh)) {
+		ret = PTR_ERR(rp->rh);
+		rp->rh = NULL;
+		return ret;
+	}
+	atomic_long_set(&rp->nmissed, 0);
+	rp->dp.pre_handler = dretprobe_entry;
+	ret = register_dprobe(&rp->dp);
+	if (ret) {
+		rp->dp.pre_handler = NULL;
+		rethook_free(rp->rh);
+		rp->rh = NULL;
+	}
+	return ret;
+}
+EXPORT_SYMBOL_GPL(register_dretprobe);
+
+/**
+ * unregister_dretprobe() - remove a return probe
+ * @rp: a registered return probe
+ *
+ * Calls still in flight return normally; their return handler is not
+ * called.
+ */
+void unregister_dretprobe(struct dretprobe *rp)
+{
+	rethook_stop(rp->rh);
+	unregister_dprobe(&rp->dp);
+	/* Frees itself once every pending return has come back. */
+	rethook_free(rp->rh);
+	rp->rh = NULL;
+	rp->dp.pre_handler = NULL;
+}
+EXPORT_SYMBOL_GPL(unregister_dretprobe);
+
+/**
+ * dretprobe_nmissed() - returns missed for lack of a free instance
+ * @rp: a registered return probe
+ *
+ * Return: the pool misses plus the entry probe's reentrancy misses.
+ */
+unsigned long dretprobe_nmissed(struct dretprobe *rp)
+{
+	return atomic_long_read(&rp->nmissed) + dprobe_nmissed(&rp->dp);
+}
+EXPORT_SYMBOL_GPL(dretprobe_nmissed);
