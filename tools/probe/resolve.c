@@ -219,7 +219,13 @@ int resolve_spec(struct debuginfo *di, const struct probe_spec *spec,
 	if (find_places(di, spec, opts, &pl, err))
 		return -1;
 	if (!pl.n) {
-		if (spec->function) {
+		if (spec->function && (spec->has_line || spec->lazy)) {
+			perr(err, "Probe point '%s' not found: %s has no code %s.",
+			     spec->function, spec->function,
+			     spec->lazy ? "on lines matching the pattern" : "on that line");
+			perr_hint(err, "See its probe-able lines with 'probe --line %s'.",
+				  spec->function);
+		} else if (spec->function) {
 			perr(err, "Probe point '%s' not found.", spec->function);
 			suggest_functions(di, spec->function, err);
 		} else {
@@ -294,7 +300,8 @@ static int consider(const char *name, Dwarf_Addr addr, void *data)
 {
 	struct suggest *s = data;
 
-	if (s->count >= 8 || strncmp(name, "__pfx_", 6) == 0)
+	if (s->count >= 8 || strncmp(name, "__pfx_", 6) == 0 ||
+	    strncmp(name, "__SCT__", 7) == 0 || !strcmp(name, s->name))
 		return 0;
 	if (distance(name, s->name) <= 2 ||
 	    (strlen(s->name) >= 5 && strstr(name, s->name))) {
