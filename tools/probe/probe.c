@@ -22,6 +22,8 @@ int ctx_debuginfo(struct probe_ctx *ctx, struct debuginfo **out)
 {
 	struct probe_error err = { "" };
 	const char *path = ctx->vmlinux;
+	char *found = NULL;
+	int rc;
 
 	if (ctx->di_open) {
 		*out = &ctx->di;
@@ -29,13 +31,19 @@ int ctx_debuginfo(struct probe_ctx *ctx, struct debuginfo **out)
 	}
 	if (ctx->module && strchr(ctx->module, '/'))
 		path = ctx->module;
-	if (path ? debuginfo_open(&ctx->di, path, &err) :
-		   vmlinux_open_running(&ctx->di, ctx->quiet, &err)) {
+	else if (ctx->module && !(path = found = module_find(ctx->module, &err))) {
 		report_error(&err);
 		return -1;
 	}
-	if (ctx->verbose && path)
-		fprintf(stderr, "Using debuginfo from %s\n", path);
+	rc = path ? debuginfo_open(&ctx->di, path, &err) :
+		    vmlinux_open_running(&ctx->di, ctx->quiet, &err);
+	if (!rc && found && !ctx->quiet)
+		fprintf(stderr, "Using module %s\n", found);
+	free(found);
+	if (rc) {
+		report_error(&err);
+		return -1;
+	}
 	ctx->di_open = true;
 	*out = &ctx->di;
 	return 0;
@@ -60,22 +68,71 @@ static const char *module_name(const char *m)
 	return name;
 }
 
+/* What the command line asked for; the first mode given wins. */
+struct modes {
+	struct str_list add, def, del;
+	const char *list, *line, *vars, *funcs;
+	bool list_seen, funcs_seen;
+};
+
+static int dispatch(struct probe_ctx *ctx, struct modes *m,
+		    const struct option *opts)
+{
+	if (m->def.n)
+		return cmd_add(ctx, &m->def, true);
+	if (m->add.n)
+		return cmd_add(ctx, &m->add, false);
+	if (m->del.n)
+		return cmd_del(ctx, &m->del);
+	if (m->list_seen)
+		return cmd_list(ctx, m->list);
+	if (m->line)
+		return cmd_line(ctx, m->line);
+	if (m->vars)
+		return cmd_vars(ctx, m->vars);
+	if (m->funcs_seen)
+		return cmd_funcs(ctx, m->funcs);
+	print_help(opts, usage);
+	return 2;
+}
+
+/* Words left after the options: a --funcs/--list value, or one spec. */
+static char *take_words(struct modes *m, int n, const char **argv)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int i;
+
+	if (n > 0 && ((m->funcs_seen && !m->funcs) || (m->list_seen && !m->list))) {
+		if (m->funcs_seen)
+			m->funcs = argv[0];
+		else
+			m->list = argv[0];
+		return NULL;
+	}
+	if (n <= 0)
+		return NULL;
+	for (i = 0; i < n; i++)	/* bare words form one spec, as in perf */
+		strbuf_addf(&sb, "%s%s", i ? " " : "", argv[i]);
+	str_list_add(&m->add, sb.buf);
+	return sb.buf;
+}
+
 int main(int argc, const char **argv)
 {
 	struct probe_ctx ctx = { 0 };
-	struct str_list add = { 0 }, def = { 0 }, del = { 0 };
-	const char *list = NULL, *line = NULL, *vars = NULL, *funcs = NULL;
-	bool list_seen = false, funcs_seen = false, verbose = false;
-	int n, rc = 0, i;
+	struct modes m = { 0 };
+	bool verbose = false;
+	char *words;
+	int n, rc;
 	struct option opts[] = {
-		{ 'a', "add", OPT_LIST, &add, "SPEC", "define a probe event (also: bare SPEC words)" },
-		{ 'd', "del", OPT_LIST, &del, "GLOB", "delete events matching [GROUP:]EVENT glob" },
-		{ 'l', "list", OPT_OPTSTRING, &list, "FILTER", "list probe events", &list_seen },
-		{ 'L', "line", OPT_STRING, &line, "RANGE", "show the probe-able lines of FUNC[:RANGE] or FILE:RANGE" },
-		{ 'V', "vars", OPT_STRING, &vars, "SPEC", "show the variables available at a probe point" },
+		{ 'a', "add", OPT_LIST, &m.add, "SPEC", "define a probe event (also: bare SPEC words)" },
+		{ 'd', "del", OPT_LIST, &m.del, "GLOB", "delete events matching [GROUP:]EVENT glob" },
+		{ 'l', "list", OPT_OPTSTRING, &m.list, "FILTER", "list probe events", &m.list_seen },
+		{ 'L', "line", OPT_STRING, &m.line, "RANGE", "show the probe-able lines of FUNC[:RANGE] or FILE:RANGE" },
+		{ 'V', "vars", OPT_STRING, &m.vars, "SPEC", "show the variables available at a probe point" },
 		{ 0, "externs", OPT_BOOL, &ctx.externs, NULL, "with --vars: show global variables too" },
-		{ 'F', "funcs", OPT_OPTSTRING, &funcs, "FILTER", "list functions (glob filter)", &funcs_seen },
-		{ 'D', "definition", OPT_LIST, &def, "SPEC", "print the kprobe_events definition; change nothing" },
+		{ 'F', "funcs", OPT_OPTSTRING, &m.funcs, "FILTER", "list functions (glob filter)", &m.funcs_seen },
+		{ 'D', "definition", OPT_LIST, &m.def, "SPEC", "print the kprobe_events definition; change nothing" },
 		{ 'n', "dry-run", OPT_BOOL, &ctx.dry_run, NULL, "do everything but write kprobe_events" },
 		{ 'f', "force", OPT_BOOL, &ctx.force, NULL, "add even when the event exists (adds a _N suffix)" },
 		{ 0, "max-probes", OPT_INT, &ctx.ropts.max_probes, "N", "probe points allowed per spec (default 128)" },
@@ -98,45 +155,13 @@ int main(int argc, const char **argv)
 	ctx.verbose = verbose;
 	if (ctx.module)
 		ctx.ropts.module = module_name(ctx.module);
-	/* "--funcs PATTERN" / "--list PATTERN": the optional value may follow */
-	if (n > 0 && ((funcs_seen && !funcs) || (list_seen && !list))) {
-		if (funcs_seen)
-			funcs = argv[0];
-		else
-			list = argv[0];
-		n = 0;
-	}
-	if (n > 0) {	/* bare words form one spec, as in perf */
-		struct strbuf sb = STRBUF_INIT;
-
-		for (i = 0; i < n; i++)
-			strbuf_addf(&sb, "%s%s", i ? " " : "", argv[i]);
-		str_list_add(&add, strbuf_detach(&sb));
-	}
-	if (def.n)
-		rc = cmd_add(&ctx, &def, true);
-	else if (add.n)
-		rc = cmd_add(&ctx, &add, false);
-	else if (del.n)
-		rc = cmd_del(&ctx, &del);
-	else if (list_seen)
-		rc = cmd_list(&ctx, list);
-	else if (line)
-		rc = cmd_line(&ctx, line);
-	else if (vars)
-		rc = cmd_vars(&ctx, vars);
-	else if (funcs_seen)
-		rc = cmd_funcs(&ctx, funcs);
-	else {
-		print_help(opts, usage);
-		rc = 2;
-	}
+	words = take_words(&m, n, argv);
+	rc = dispatch(&ctx, &m, opts);
 	ctx_release(&ctx);
-	if (n > 0)
-		free((char *)add.v[add.n - 1]);
-	free(add.v);
-	free(def.v);
-	free(del.v);
+	free(words);
+	free(m.add.v);
+	free(m.def.v);
+	free(m.del.v);
 	free((char *)ctx.ropts.module);
 	return rc;
 }

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
+#define _GNU_SOURCE	/* nftw() */
 #include "vmlinux_find.h"
 
+#include <ftw.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/utsname.h>
 
 int running_build_id(char *buf, size_t size)
@@ -82,4 +85,61 @@ int vmlinux_open_running(struct debuginfo *di, bool quiet,
 		  u.release);
 	strbuf_release(&tried);
 	return -1;
+}
+
+/* Module names treat '-' and '_' alike. */
+static bool same_module(const char *file, const char *name)
+{
+	size_t n = strlen(name), i;
+
+	if (strncmp(file + n, ".ko", 3) || (file[n + 3] && file[n + 3] != '.'))
+		return false;
+	for (i = 0; i < n; i++) {
+		char a = file[i] == '-' ? '_' : file[i];
+		char b = name[i] == '-' ? '_' : name[i];
+
+		if (a != b || !a)
+			return false;
+	}
+	return true;
+}
+
+static const char *wanted_module;
+static char found_module[4096];
+
+static int visit_module(const char *path, const struct stat *st, int type,
+			struct FTW *ftw)
+{
+	if (type == FTW_F && same_module(path + ftw->base, wanted_module)) {
+		snprintf(found_module, sizeof(found_module), "%s", path);
+		return 1;
+	}
+	return 0;
+}
+
+char *module_find(const char *name, struct probe_error *err)
+{
+	static const char *const dirs[] = {
+		"/usr/lib/debug/lib/modules/%s", "/lib/modules/%s",
+	};
+	struct strbuf tried = STRBUF_INIT;
+	char dir[512];
+	struct utsname u;
+	size_t i;
+
+	uname(&u);
+	wanted_module = name;
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		snprintf(dir, sizeof(dir), dirs[i], u.release);
+		if (nftw(dir, visit_module, 16, FTW_PHYS) == 1) {
+			strbuf_release(&tried);
+			return xstrdup(found_module);
+		}
+		strbuf_addf(&tried, "\n  %s", dir);
+	}
+	perr(err, "Module %s not found under:%s", name, tried.buf);
+	perr_hint(err, "Pass the .ko with debug information as -m PATH (Debian: linux-image-%s-dbg).",
+		  u.release);
+	strbuf_release(&tried);
+	return NULL;
 }

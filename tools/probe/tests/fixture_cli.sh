@@ -50,6 +50,10 @@ out=$("$PROBE" -D vfs_read -m /nonexistent/mod.ko 2>&1)
 echo "$out" | grep -q "/nonexistent/mod.ko"
 ok $? "unreadable -m module path is named in the error"
 
+out=$("$PROBE" -m no_such_module_x -D vfs_read 2>&1)
+echo "$out" | grep -q "/lib/modules/$(uname -r)" && echo "$out" | grep -q -- "-m PATH"
+ok $? "an unknown -m module lists where it looked"
+
 if [ -r /sys/kernel/notes ] || true; then
 	out=$(HOME=$tmp "$PROBE" -D vfs_read 2>&1)
 	st=$?
