@@ -146,6 +146,23 @@ out=$("$PROBE" -k "$F" --funcs 'wa*' 2>&1)
 [ "$out" = "walk" ]
 ok $? "--funcs with a glob"
 
+# Unoptimised code: the probe goes after the prologue, to the first row of
+# the function's second source line (objdump), and n is read from its stack
+# slot, DW_OP_fbreg N (readelf) with the frame base CFA = %rbp + 16 once
+# "push %rbp; mov %rsp,%rbp" has run.
+F0=$BUILD/fixtures/shapes-O0
+w0=$(printf '%d' "0x$(nm "$F0" | awk '$3 == "walk" { print $1; exit }')")
+first=$(objdump --dwarf=decodedline "$F0" | awk -v a="$(printf '0x%x' "$w0")" '
+	$1 == "shapes.c" && $3 == a { l = $2 }
+	$1 == "shapes.c" && l && $2 != l { print $3; exit }')
+fb=$(readelf --debug-dump=info "$F0" | grep -A6 'DW_AT_name *: n$' |
+	sed -n 's/.*DW_OP_fbreg: \(-*[0-9]*\).*/\1/p' | head -1)
+got=$("$PROBE" -k "$F0" -D 'walk n' 2>&1)
+[ -n "$first" ] && [ -n "$fb" ] &&
+	[ "$got" = "p:probe/walk walk+$(($(printf '%d' "$first") - w0)) n=$((fb + 16))(%bp):s32" ]
+ok $? "-O0: after the prologue, n at fbreg$fb = $((fb + 16))(%bp)"
+[ $? -eq 0 ] || echo "#   got: $got (first row after prologue: $first)"
+
 # The function index: same answers without it, rebuilt when the ELF changes.
 for spec in 'scale' 'shapes.c;if*'; do
 	a=$("$PROBE" -k "$F" -D "$spec" 2>&1)
