@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * dprobe events: the objects shared by the files of the kprobe_events
+ * layer on the dprobes engine.
+ *
+ * A trace event (struct dpev_event) owns one or more probes (struct
+ * dpev_probe, several when definitions were appended to the event).  Each
+ * probe is its own dynamic event, so it is listed, matched and deleted on
+ * its own, as kprobe_events users expect of multi-probe events.
+ *
+ * Every list here is changed under event_mutex; the probe handlers only
+ * read the list of enabled trace files, under RCU.
+ */
+#ifndef _KERNEL_TRACE_DPROBE_EVENT_H
+#define _KERNEL_TRACE_DPROBE_EVENT_H
+
+#include <linux/dprobes.h>
+#include <linux/list.h>
+#include <linux/trace_events.h>
+
+#include "dprobe_parse.h"
+#include "trace_dynevent.h"
+
+/**
+ * struct dpev_file - a trace instance an event is enabled in
+ * @list: entry in struct dpev_event::files, read by the handlers under RCU
+ * @file: the instance's file of the event
+ * @rcu: for freeing after the handlers let go
+ */
+struct dpev_file {
+	struct list_head list;
+	struct trace_event_file *file;
+	struct rcu_head rcu;
+};
+
+/**
+ * struct dpev_event - one trace event made of dprobes
+ * @call: the trace event as the event layer knows it
+ * @class: its class: group name, fields and the reg callback
+ * @probes: the struct dpev_probe of this event
+ * @files: trace instances the event is enabled in (struct dpev_file)
+ * @nr_files: entries of @files
+ * @perf: perf has the event open
+ * @layout: the definition giving fields and output; owned by the event
+ * @types: storage for the field type names (array types are built)
+ * @group: group name (the class's system)
+ * @name: event name
+ */
+struct dpev_event {
+	struct trace_event_call call;
+	struct trace_event_class class;
+	struct list_head probes;
+	struct list_head files;
+	unsigned int nr_files;
+	bool perf;
+	struct dprobe_def *layout;
+	char (*types)[DPROBE_MAX_NAME_LEN];
+	char group[DPROBE_MAX_NAME_LEN];
+	char name[DPROBE_MAX_NAME_LEN];
+};
+
+/**
+ * struct dpev_probe - one probe point of an event
+ * @devent: entry in the dynamic event list
+ * @sibling: entry in the event's probe list
+ * @ev: the event
+ * @def: the parsed definition (the event's layout for its first probe)
+ * @rp: the engine's probe; @rp.dp alone for an entry probe
+ * @nhit: hits counted by our handlers
+ * @module: module name of a MOD:SYM probe, NULL otherwise
+ * @registered: the engine knows the probe (false while its module is away)
+ */
+struct dpev_probe {
+	struct dyn_event devent;
+	struct list_head sibling;
+	struct dpev_event *ev;
+	struct dprobe_def *def;
+	struct dretprobe rp;
+	unsigned long __percpu *nhit;
+	char *module;
+	bool registered;
+};
+
+extern struct dyn_event_operations dpev_dyn_ops;
+
+#define for_each_dpev_probe(pos, dpos)				\
+	for_each_dyn_event(dpos)				\
+		if (((pos) = container_of(dpos, struct dpev_probe, devent)), \
+		    (dpos)->ops == &dpev_dyn_ops)
+
+/* dprobe_event_call.c: the trace event */
+struct dpev_event *dpev_event_alloc(struct dprobe_def *layout);
+int dpev_event_register(struct dpev_event *ev);
+int dpev_event_unregister(struct dpev_event *ev);
+void dpev_event_free(struct dpev_event *ev);
+struct dpev_event *dpev_event_find(const char *group, const char *name);
+bool dpev_event_in_use(struct dpev_event *ev);
+bool dpev_event_enabled(const struct dpev_event *ev);
+
+/* dprobe_event_hit.c: the handlers */
+void dpev_probe_init_handlers(struct dpev_probe *pr);
+unsigned long dpev_probe_nhit(const struct dpev_probe *pr);
+unsigned long dpev_probe_nmissed(struct dpev_probe *pr);
+
+/* dprobe_event_probe.c: probes and the engine */
+int dpev_probe_register(struct dpev_probe *pr);
+void dpev_probe_unregister(struct dpev_probe *pr);
+int dpev_probe_set_enabled(struct dpev_probe *pr, bool on);
+void dpev_probe_free(struct dpev_probe *pr);
+
+/* dprobe_event_syms.c: symbol questions of the parser */
+extern const struct dprobe_parse_env dpev_parse_env;
+bool dpev_module_loaded(const char *name);
+
+/* dprobe_event_create.c: one command line */
+int dpev_create(const char *raw_command);
+
+/* dprobe_event_module.c: MOD:SYM probes */
+int dpev_module_init(void);
+
+#endif /* _KERNEL_TRACE_DPROBE_EVENT_H */

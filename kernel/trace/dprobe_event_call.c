@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * dprobe events: the trace event of a kprobe_events definition, i.e. its
+ * trace_event_call and class, its fields (format file, filters, hists),
+ * its trace output line, and the reg callback through which ftrace and
+ * perf switch its probes on and off.
+ */
+#define pr_fmt(fmt) "dprobe_events: " fmt
+
+#include <linux/rculist.h>
+#include <linux/slab.h>
+
+#include "dprobe_event.h"
+#include "trace_output.h"
+
+static int dpev_define_fields(struct trace_event_call *call)
+{
+	struct dpev_event *ev = call->data;
+	const struct dprobe_def *def = ev->layout;
+	struct dprobe_field f;
+	unsigned int i;
+	int ret;
+
+	/* The event layer keeps the type pointers: they live in the event. */
+	for (i = 0; i < dprobe_def_nr_fields(def); i++) {
+		dprobe_def_field(def, i, ev->types[i], sizeof(ev->types[i]),
+				 &f);
+		ret = trace_define_field(call, f.type, f.name, f.offset, f.size,
+					 f.is_signed, FILTER_OTHER);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+static struct trace_event_fields dpev_fields_array[] = {
+	{ .type = TRACE_FUNCTION_TYPE, .define_fields = dpev_define_fields },
+	{}
+};
+
+/* "name: (sym+off/size) a=1" or "name: (ret+off/size <- func) a=1". */
+static enum print_line_t dpev_print_line(struct trace_iterator *iter,
+					 int flags, struct trace_event *event)
+{
+	struct dpev_event *ev = container_of(event, struct dpev_event,
+					     call.event);
+	const struct dprobe_def *def = ev->layout;
+	struct trace_seq *s = &iter->seq;
+	const unsigned long *hdr;
+	const u8 *rec = (const u8 *)iter->ent;
+
+	hdr = (const unsigned long *)(rec + sizeof(struct trace_entry));
+	trace_seq_printf(s, "%s: (", ev->name);
+	if (!seq_print_ip_sym(s, hdr[def->is_return], flags | TRACE_ITER_SYM_OFFSET))
+		goto out;
+	if (def->is_return) {
+		trace_seq_puts(s, " <- ");
+		if (!seq_print_ip_sym(s, hdr[0], flags & ~TRACE_ITER_SYM_OFFSET))
+			goto out;
+	}
+	trace_seq_putc(s, ')');
+	dprobe_print_args(def, &s->seq, rec + sizeof(struct trace_entry) +
+			  dprobe_def_header_size(def), rec, iter->ent_size);
+	trace_seq_putc(s, '\n');
+out:
+	return trace_handle_return(s);
+}
+
+static struct trace_event_functions dpev_event_funcs = {
+	.trace = dpev_print_line,
+};
+
+bool dpev_event_enabled(const struct dpev_event *ev)
+{
+	return ev->nr_files || ev->perf;
+}
+
+/* Probes follow the event: armed while someone consumes it. */
+static int dpev_event_update_probes(struct dpev_event *ev)
+{
+	bool on = dpev_event_enabled(ev);
+	struct dpev_probe *pr;
+	int ret;
+
+	list_for_each_entry(pr, &ev->probes, sibling) {
+		ret = dpev_probe_set_enabled(pr, on);
+		if (ret && on)
+			return ret;
+	}
+	return 0;
+}
+
+static int dpev_enable_file(struct dpev_event *ev,
+			    struct trace_event_file *file)
+{
+	struct dpev_file *link;
+	int ret;
+
+	link = kzalloc(sizeof(*link), GFP_KERNEL);
+	if (!link)
+		return -ENOMEM;
+	link->file = file;
+	list_add_tail_rcu(&link->list, &ev->files);
+	ev->nr_files++;
+	ret = dpev_event_update_probes(ev);
+	if (ret) {
+		list_del_rcu(&link->list);
+		ev->nr_files--;
+		dpev_event_update_probes(ev);
+		kfree_rcu(link, rcu);
+	}
+	return ret;
+}
+
+static int dpev_disable_file(struct dpev_event *ev,
+			     struct trace_event_file *file)
+{
+	struct dpev_file *link;
+
+	list_for_each_entry(link, &ev->files, list) {
+		if (link->file != file)
+			continue;
+		list_del_rcu(&link->list);
+		ev->nr_files--;
+		dpev_event_update_probes(ev);
+		kfree_rcu(link, rcu);
+		return 0;
+	}
+	return -ENOENT;
+}
+
+static int dpev_set_perf(struct dpev_event *ev, bool on)
+{
+	int ret;
+
+	ev->perf = on;
+	ret = dpev_event_update_probes(ev);
+	if (ret && on) {
+		ev->perf = false;
+		dpev_event_update_probes(ev);
+	}
+	return ret;
+}
+
+/* Called by ftrace and perf with event_mutex held. */
+static int dpev_event_reg(struct trace_event_call *call, enum trace_reg type,
+			  void *data)
+{
+	struct dpev_event *ev = call->data;
+
+	switch (type) {
+	case TRACE_REG_REGISTER:
+		return dpev_enable_file(ev, data);
+	case TRACE_REG_UNREGISTER:
+		return dpev_disable_file(ev, data);
+#ifdef CONFIG_PERF_EVENTS
+	case TRACE_REG_PERF_REGISTER:
+		return dpev_set_perf(ev, true);
+	case TRACE_REG_PERF_UNREGISTER:
+		return dpev_set_perf(ev, false);
+	case TRACE_REG_PERF_OPEN:
+	case TRACE_REG_PERF_CLOSE:
+	case TRACE_REG_PERF_ADD:
+	case TRACE_REG_PERF_DEL:
+		return 0;
+#endif
+	}
+	return 0;
+}
+
+/**
+ * dpev_event_alloc() - a new, unregistered event for a definition
+ * @layout: the definition of its first probe; the event takes it over
+ *
+ * Return: the event, or NULL when out of memory.
+ */
+struct dpev_event *dpev_event_alloc(struct dprobe_def *layout)
+{
+	struct dpev_event *ev = kzalloc(sizeof(*ev), GFP_KERNEL);
+
+	if (!ev)
+		return NULL;
+	INIT_LIST_HEAD(&ev->probes);
+	INIT_LIST_HEAD(&ev->files);
+	strscpy(ev->group, layout->group, sizeof(ev->group));
+	strscpy(ev->name, layout->event, sizeof(ev->name));
+	ev->layout = layout;
+	ev->types = kcalloc(dprobe_def_nr_fields(layout), sizeof(*ev->types),
+			    GFP_KERNEL);
+	ev->call.print_fmt = dprobe_def_print_fmt(layout);
+	if (!ev->types || !ev->call.print_fmt) {
+		kfree(ev->types);
+		kfree(ev->call.print_fmt);
+		kfree(ev);
+		return NULL;
+	}
+	ev->class.system = ev->group;
+	ev->class.reg = dpev_event_reg;
+	ev->class.fields_array = dpev_fields_array;
+	INIT_LIST_HEAD(&ev->class.fields);
+	ev->call.class = &ev->class;
+	ev->call.name = ev->name;
+	ev->call.event.funcs = &dpev_event_funcs;
+	ev->call.data = ev;
+	return ev;
+}
+
+/**
+ * dpev_event_register() - make the event visible under events/
+ * @ev: an event from dpev_event_alloc(); event_mutex held
+ *
+ * Return: 0, -ENODEV when no event id is left, or the event layer's error.
+ */
+int dpev_event_register(struct dpev_event *ev)
+{
+	int ret;
+
+	lockdep_assert_held(&event_mutex);
+	if (!register_trace_event(&ev->call.event))
+		return -ENODEV;
+	ret = trace_add_event_call(&ev->call);
+	if (ret)
+		unregister_trace_event(&ev->call.event);
+	return ret;
+}
+
+/**
+ * dpev_event_unregister() - remove the event from events/
+ * @ev: a registered event; event_mutex held
+ *
+ * Return: 0, or -EBUSY when the event is still in use.
+ */
+int dpev_event_unregister(struct dpev_event *ev)
+{
+	lockdep_assert_held(&event_mutex);
+	return trace_remove_event_call(&ev->call);
+}
+
+/**
+ * dpev_event_free() - free an unregistered event without probes
+ * @ev: the event
+ */
+void dpev_event_free(struct dpev_event *ev)
+{
+	if (!ev)
+		return;
+	kfree(ev->types);
+	kfree(ev->call.print_fmt);
+	dprobe_def_free(ev->layout);
+	kfree(ev);
+}
+
+/**
+ * dpev_event_find() - our event named @group/@name
+ * @group: group name
+ * @name: event name
+ *
+ * Called with event_mutex held.
+ *
+ * Return: the event, or NULL.
+ */
+struct dpev_event *dpev_event_find(const char *group, const char *name)
+{
+	struct dyn_event *dpos;
+	struct dpev_probe *pr;
+
+	lockdep_assert_held(&event_mutex);
+	for_each_dpev_probe(pr, dpos) {
+		if (!strcmp(pr->ev->name, name) && !strcmp(pr->ev->group, group))
+			return pr->ev;
+	}
+	return NULL;
+}
+
+/**
+ * dpev_event_in_use() - may the event not be removed now?
+ * @ev: the event
+ *
+ * Return: true while it is enabled somewhere or referenced (an open
+ * file, a hist or perf user).
+ */
+bool dpev_event_in_use(struct dpev_event *ev)
+{
+	return dpev_event_enabled(ev) || trace_event_dyn_busy(&ev->call);
+}

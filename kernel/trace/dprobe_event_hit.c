@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * dprobe events: what happens when a probe fires.  The fetch programs
+ * run once to size the string data, then the record is written to every
+ * trace instance the event is enabled in and handed to perf.
+ *
+ * These handlers run in the engine's probe context (breakpoint or ftrace
+ * callback, preemption off) and must not be probed themselves.
+ */
+#include <linux/kprobes.h>
+#include <linux/percpu.h>
+#include <linux/rculist.h>
+
+#include "dprobe_event.h"
+
+/*
+ * String data of one record is bounded so that the record always fits a
+ * ring-buffer page; longer strings are cut by the executor.
+ */
+#define DPEV_MAX_DYN_DATA	(PAGE_SIZE / 2)
+
+/**
+ * struct dpev_hit - one hit, as the record writers need it
+ * @def: the layout of the record
+ * @ctx: registers and entry data for the fetch programs
+ * @hdr: the probe header words (ip, or function and return address)
+ * @size: bytes of the record, trace_entry included
+ * @dyn: bytes of string data after the fixed part
+ */
+struct dpev_hit {
+	const struct dprobe_def *def;
+	struct dprobe_fetch_ctx ctx;
+	unsigned long hdr[2];
+	unsigned int size;
+	unsigned int dyn;
+};
+
+static void dpev_hit_size(struct dpev_hit *h)
+{
+	const struct dprobe_def *def = h->def;
+	unsigned int i, dyn = 0;
+
+	for (i = 0; i < def->nr_args; i++)
+		dyn += dprobe_fetch_dynamic_len(def->args[i].prog, &h->ctx);
+	h->dyn = min_t(unsigned int, dyn, DPEV_MAX_DYN_DATA);
+	h->size = sizeof(struct trace_entry) + dprobe_def_header_size(def) +
+		  def->args_size + h->dyn;
+}
+
+/* Fills everything after the trace_entry of @rec. */
+static void dpev_hit_fill(const struct dpev_hit *h, u8 *rec)
+{
+	const struct dprobe_def *def = h->def;
+	unsigned int hsize = dprobe_def_header_size(def);
+	u8 *args = rec + sizeof(struct trace_entry) + hsize;
+	u8 *dyn = args + def->args_size;
+	unsigned int left = h->dyn, n, i;
+
+	memcpy(rec + sizeof(struct trace_entry), h->hdr, hsize);
+	memset(args, 0, def->args_size);
+	for (i = 0; i < def->nr_args; i++) {
+		n = dprobe_fetch_store(def->args[i].prog, &h->ctx,
+				       args + def->args[i].offset, rec, dyn,
+				       left);
+		dyn += n;
+		left -= n;
+	}
+}
+
+static void dpev_hit_trace(const struct dpev_hit *h,
+			   struct trace_event_file *file, struct pt_regs *regs)
+{
+	struct trace_event_buffer fbuffer;
+	u8 *rec;
+
+	if (trace_trigger_soft_disabled(file))
+		return;
+	rec = trace_event_buffer_reserve(&fbuffer, file, h->size);
+	if (!rec)
+		return;
+	fbuffer.regs = regs;
+	dpev_hit_fill(h, rec);
+	trace_event_buffer_commit(&fbuffer);
+}
+NOKPROBE_SYMBOL(dpev_hit_trace);
+
+#ifdef CONFIG_PERF_EVENTS
+static void dpev_hit_perf(const struct dpev_hit *h, struct dpev_event *ev,
+			  struct pt_regs *regs)
+{
+	struct hlist_head *head = this_cpu_ptr(ev->call.perf_events);
+	int size, rctx;
+	u8 *rec;
+
+	if (hlist_empty(head))
+		return;
+	/* perf prepends a u32 size; keep the whole sample u64-aligned. */
+	size = ALIGN(h->size + sizeof(u32), sizeof(u64)) - sizeof(u32);
+	rec = perf_trace_buf_alloc(size, NULL, &rctx);
+	if (!rec)
+		return;
+	dpev_hit_fill(h, rec);
+	perf_trace_buf_submit(rec, size, rctx, ev->call.event.type, 1, regs,
+			      head, NULL);
+}
+NOKPROBE_SYMBOL(dpev_hit_perf);
+#endif
+
+static void dpev_hit_emit(struct dpev_probe *pr, struct dpev_hit *h,
+			  struct pt_regs *regs)
+{
+	struct dpev_event *ev = pr->ev;
+	struct dpev_file *link;
+
+	this_cpu_inc(*pr->nhit);
+	/* Appended probes share the layout, not the fetch programs. */
+	h->def = pr->def;
+	dpev_hit_size(h);
+	list_for_each_entry_rcu(link, &ev->files, list)
+		dpev_hit_trace(h, link->file, regs);
+#ifdef CONFIG_PERF_EVENTS
+	if (READ_ONCE(ev->perf))
+		dpev_hit_perf(h, ev, regs);
+#endif
+}
+NOKPROBE_SYMBOL(dpev_hit_emit);
+
+static int dpev_entry_hit(struct dprobe *dp, struct pt_regs *regs)
+{
+	struct dpev_probe *pr = container_of(dp, struct dpev_probe, rp.dp);
+	struct dpev_hit h = {
+		.ctx = { .regs = regs },
+		.hdr = { dp->addr },
+	};
+
+	dpev_hit_emit(pr, &h, regs);
+	return 0;
+}
+NOKPROBE_SYMBOL(dpev_entry_hit);
+
+/* Function entry of a return probe: keep the $argN it will print. */
+static int dpev_return_entry(struct dretprobe_instance *ri,
+			     struct pt_regs *regs)
+{
+	struct dpev_probe *pr = container_of(ri->rp, struct dpev_probe, rp);
+
+	dprobe_save_entry_args(pr->def, regs, (unsigned long *)ri->data);
+	return 0;
+}
+NOKPROBE_SYMBOL(dpev_return_entry);
+
+static int dpev_return_hit(struct dretprobe_instance *ri, struct pt_regs *regs)
+{
+	struct dpev_probe *pr = container_of(ri->rp, struct dpev_probe, rp);
+	struct dpev_hit h = {
+		.ctx = { .regs = regs, .entry = (unsigned long *)ri->data },
+		.hdr = { pr->rp.dp.addr, ri->ret_addr },
+	};
+
+	dpev_hit_emit(pr, &h, regs);
+	return 0;
+}
+NOKPROBE_SYMBOL(dpev_return_hit);
+
+/**
+ * dpev_probe_init_handlers() - point the engine probe at our handlers
+ * @pr: a probe whose definition is set
+ */
+void dpev_probe_init_handlers(struct dpev_probe *pr)
+{
+	if (pr->def->is_return) {
+		pr->rp.handler = dpev_return_hit;
+		if (pr->def->nr_entry_args) {
+			pr->rp.entry_handler = dpev_return_entry;
+			pr->rp.data_size = pr->def->nr_entry_args *
+					   sizeof(unsigned long);
+		}
+		pr->rp.maxactive = pr->def->maxactive;
+	} else {
+		pr->rp.dp.pre_handler = dpev_entry_hit;
+	}
+}
+
+/**
+ * dpev_probe_nhit() - hits of a probe as counted by its handlers
+ * @pr: the probe
+ *
+ * Return: the sum over CPUs.
+ */
+unsigned long dpev_probe_nhit(const struct dpev_probe *pr)
+{
+	unsigned long sum = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += *per_cpu_ptr(pr->nhit, cpu);
+	return sum;
+}
+
+/**
+ * dpev_probe_nmissed() - hits the engine could not deliver
+ * @pr: the probe
+ *
+ * Return: the engine's misses; for a return probe also the returns it
+ * could not track.
+ */
+unsigned long dpev_probe_nmissed(struct dpev_probe *pr)
+{
+	if (!pr->registered)
+		return 0;
+	if (pr->def->is_return)
+		return dretprobe_nmissed(&pr->rp);
+	return dprobe_nmissed(&pr->rp.dp);
+}

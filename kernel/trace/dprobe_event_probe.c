@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * dprobe events: one probe of an event and the engine: placing it,
+ * arming it with its event, taking it away.
+ */
+#define pr_fmt(fmt) "dprobe_events: " fmt
+
+#include <linux/ftrace.h>
+#include <linux/kallsyms.h>
+#include <linux/slab.h>
+
+#include "dprobe_event.h"
+
+/* The probed address as the definition names it, 0 if unknown yet. */
+static unsigned long dpev_probe_address(const struct dprobe_def *def)
+{
+	if (!def->symbol)
+		return def->addr;
+	return dprobe_resolve(def->symbol, def->offset);
+}
+
+/*
+ * Functions ftrace may not trace (notrace, noinstr) are not probed
+ * either: they are the ones whose probing can recurse or crash.  A
+ * function with no ftrace call site is taken as one of them.
+ */
+static int dpev_check_notrace(const struct dprobe_def *def)
+{
+	unsigned long addr, size, offset;
+
+	if (!IS_ENABLED(CONFIG_DYNAMIC_FTRACE))
+		return 0;
+	addr = dpev_probe_address(def);
+	if (!addr || !kallsyms_lookup_size_offset(addr, &size, &offset))
+		return 0;	/* the engine decides */
+	if (ftrace_location_range(addr - offset, addr - offset + size - 1))
+		return 0;
+	pr_warn("Could not probe notrace function %ps\n", (void *)addr);
+	return -EINVAL;
+}
+
+/**
+ * dpev_probe_register() - place a probe with the engine
+ * @pr: the probe, not registered; its event is set
+ *
+ * The probe is armed at once if its event is enabled.
+ *
+ * Return: 0, or the error of the engine or of resolving @SYM arguments.
+ */
+int dpev_probe_register(struct dpev_probe *pr)
+{
+	const struct dprobe_def *def = pr->def;
+	struct dprobe *dp = &pr->rp.dp;
+	int ret;
+
+	ret = dprobe_def_resolve(pr->def, &dpev_parse_env.syms);
+	if (ret)
+		return ret;
+	ret = dpev_check_notrace(def);
+	if (ret)
+		return ret;
+	memset(&pr->rp, 0, sizeof(pr->rp));
+	if (def->symbol) {
+		dp->symbol_name = def->symbol;
+		dp->offset = def->offset;
+	} else {
+		dp->addr = def->addr;
+	}
+	if (!dpev_event_enabled(pr->ev))
+		dp->flags = DPROBE_FL_DISABLED;
+	dpev_probe_init_handlers(pr);
+	if (def->is_return)
+		ret = register_dretprobe(&pr->rp);
+	else
+		ret = register_dprobe(dp);
+	if (!ret)
+		pr->registered = true;
+	return ret;
+}
+
+/**
+ * dpev_probe_unregister() - take a probe away from the engine
+ * @pr: the probe; nothing happens if it is not registered
+ *
+ * When this returns its handlers no longer run.
+ */
+void dpev_probe_unregister(struct dpev_probe *pr)
+{
+	if (!pr->registered)
+		return;
+	if (pr->def->is_return)
+		unregister_dretprobe(&pr->rp);
+	else
+		unregister_dprobe(&pr->rp.dp);
+	pr->registered = false;
+}
+
+/**
+ * dpev_probe_set_enabled() - arm or disarm a probe
+ * @pr: the probe
+ * @on: arm it
+ *
+ * Return: 0, or the engine's error arming it.
+ */
+int dpev_probe_set_enabled(struct dpev_probe *pr, bool on)
+{
+	if (!pr->registered)
+		return 0;
+	return on ? enable_dprobe(&pr->rp.dp) : disable_dprobe(&pr->rp.dp);
+}
+
+/**
+ * dpev_probe_free() - free an unregistered probe
+ * @pr: the probe, or NULL
+ *
+ * The event's layout definition stays with the event.
+ */
+void dpev_probe_free(struct dpev_probe *pr)
+{
+	if (!pr)
+		return;
+	if (!pr->ev || pr->def != pr->ev->layout)
+		dprobe_def_free(pr->def);
+	free_percpu(pr->nhit);
+	kfree(pr->module);
+	kfree(pr);
+}
