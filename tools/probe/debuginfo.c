@@ -46,6 +46,8 @@ int debuginfo_open(struct debuginfo *di, const char *path,
 
 void debuginfo_close(struct debuginfo *di)
 {
+	if (di->cfi_eh)	/* .debug_frame's CFI belongs to the Dwarf handle */
+		dwarf_cfi_end(di->cfi_eh);
 	func_index_close(di->fidx[0]);
 	func_index_close(di->fidx[1]);
 	if (di->dwfl)

@@ -160,8 +160,9 @@ fb=$(readelf --debug-dump=info "$F0" | grep -A6 'DW_AT_name *: n$' |
 got=$("$PROBE" -k "$F0" -D 'walk n' 2>&1)
 [ -n "$first" ] && [ -n "$fb" ] &&
 	[ "$got" = "p:probe/walk walk+$(($(printf '%d' "$first") - w0)) n=$((fb + 16))(%bp):s32" ]
-ok $? "-O0: after the prologue, n at fbreg$fb = $((fb + 16))(%bp)"
-[ $? -eq 0 ] || echo "#   got: $got (first row after prologue: $first)"
+st=$?
+ok $st "-O0: after the prologue, n at fbreg$fb = $((fb + 16))(%bp)"
+[ $st -eq 0 ] || echo "#   got: $got (first row after prologue: $first)"
 
 # The function index: same answers without it, rebuilt when the ELF changes.
 for spec in 'scale' 'shapes.c;if*'; do
