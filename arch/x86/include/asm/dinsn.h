@@ -13,19 +13,19 @@
 #ifdef __KERNEL__
 #include <linux/types.h>
 #else
+/* userspace (host tests, tools): the kernel's type names */
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 #ifndef DINSN_HAVE_KTYPES
 #define DINSN_HAVE_KTYPES
-typedef uint8_t u8;
-typedef uint16_t u16;
-typedef uint32_t u32;
-typedef uint64_t u64;
-typedef int8_t s8;
-typedef int16_t s16;
-typedef int32_t s32;
-typedef int64_t s64;
+typedef __UINT8_TYPE__ u8;
+typedef __UINT16_TYPE__ u16;
+typedef __UINT32_TYPE__ u32;
+typedef __UINT64_TYPE__ u64;
+typedef __INT8_TYPE__ s8;
+typedef __INT16_TYPE__ s16;
+typedef __INT32_TYPE__ s32;
+typedef __INT64_TYPE__ s64;
 #endif
 #endif
 
@@ -59,10 +59,10 @@ enum dinsn_map {
 /* Which multi-byte prefix (if any) introduced the opcode. */
 enum dinsn_vex_kind {
 	DINSN_VEX_NONE = 0,
-	DINSN_VEX2,		/* C5 xx */
-	DINSN_VEX3,		/* C4 xx xx */
-	DINSN_EVEX,		/* 62 xx xx xx */
-	DINSN_XOP,		/* 8F xx xx */
+	DINSN_VEX2,		/* C5 + 1 payload byte */
+	DINSN_VEX3,		/* C4 + 2 payload bytes */
+	DINSN_EVEX,		/* 62 + 3 payload bytes */
+	DINSN_XOP,		/* 8F + 2 payload bytes */
 };
 
 /* Legacy prefixes seen (struct dinsn::prefixes). */

@@ -2,51 +2,62 @@
 /*
  * dinsn: is an address an instruction boundary of its function?
  *
- * Decodes from the start of the function (found with kallsyms) up to the
- * address.  Bytes that are int3 because a probe patched them are read
- * through the caller's callback, so already-probed functions decode as
- * they were built.  Kernel only.
+ * Decodes from the start of the function kallsyms places @addr in, one
+ * instruction at a time, until it reaches or passes @addr.  Kernel only.
  */
 #include <linux/errno.h>
 #include <linux/export.h>
 #include <linux/kallsyms.h>
 #include <linux/minmax.h>
 #include <linux/uaccess.h>
+#include <asm/dinsn.h>
 
-#include "dinsn_tables.h"
+/* Longest unit dinsn_decode() returns: emulate prefix + instruction. */
+#define DINSN_UNIT_MAX	(DINSN_MAX_LEN + 5)
 
 /**
- * dinsn_check_boundary() - does an instruction of its function start at @addr?
- * @addr: a kernel text address
- * @orig_byte: returns the original byte under a breakpoint at an address,
- *	or 0xCC when the int3 is really there; NULL if no byte is patched
+ * dinsn_check_boundary() - check that @addr starts an instruction
+ * @addr: kernel or module text address
+ * @orig_byte: optional; called for every 0xCC byte met on the way and
+ *	returns the byte that was there before a breakpoint replaced it
+ *	(probes on other instructions of the function), or 0xCC for a real
+ *	int3.  With NULL, 0xCC bytes are decoded as int3, so a foreign
+ *	breakpoint inside the function makes the walk fail.
  *
- * Return: 0 when @addr starts an instruction; -EILSEQ when it falls inside
- * one; -ENOENT when no function contains @addr; -EFAULT when the text
- * cannot be read; -EINVAL when the function does not decode up to @addr.
+ * The function is the kallsyms symbol containing @addr; its end is the
+ * next symbol.  Instructions are read with copy_from_kernel_nofault().
+ *
+ * Return: 0 if @addr is an instruction boundary (the function start
+ * included); -EILSEQ if it lies inside an instruction; -ENOENT if kallsyms
+ * knows no symbol for @addr; -ENOEXEC if the bytes from the function start
+ * do not decode (data in text, an instruction running past the next
+ * symbol); -EFAULT if the text cannot be read.
  */
 int dinsn_check_boundary(unsigned long addr, dinsn_orig_byte_t orig_byte)
 {
-	unsigned long size, offset, start, end, pos;
-	u8 buf[DINSN_MAX_LEN];
+	unsigned long size, offset, pc, end;
+	u8 buf[DINSN_UNIT_MAX];
 	struct dinsn di;
-	size_t n, i;
 
 	if (!kallsyms_lookup_size_offset(addr, &size, &offset))
 		return -ENOENT;
-	start = addr - offset;
-	end = start + size;
-	for (pos = start; pos < addr; pos += di.len) {
-		n = min_t(size_t, DINSN_MAX_LEN, end - pos);
-		if (copy_from_kernel_nofault(buf, (void *)pos, n))
+	pc = addr - offset;
+	end = pc + size;
+	while (pc < addr) {
+		size_t n = min_t(unsigned long, sizeof(buf), end - pc);
+		size_t i;
+
+		if (copy_from_kernel_nofault(buf, (void *)pc, n))
 			return -EFAULT;
-		for (i = 0; orig_byte && i < n; i++) {
-			if (buf[i] == 0xcc)
-				buf[i] = orig_byte(pos + i);
+		if (orig_byte) {
+			for (i = 0; i < n; i++)
+				if (buf[i] == 0xcc)
+					buf[i] = orig_byte(pc + i);
 		}
 		if (dinsn_decode(&di, buf, n, DINSN_MODE_64))
-			return -EINVAL;
+			return -ENOEXEC;
+		pc += di.len;
 	}
-	return pos == addr ? 0 : -EILSEQ;
+	return pc == addr ? 0 : -EILSEQ;
 }
 EXPORT_SYMBOL_GPL(dinsn_check_boundary);

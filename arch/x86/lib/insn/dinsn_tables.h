@@ -160,7 +160,55 @@ static inline bool dinsn_bit(const u8 *map, unsigned int b)
 	return map[b >> 3] & (1u << (b & 7));
 }
 
+/*
+ * Error for "the instruction needs @need bytes but only @len exist"; 0 when
+ * it fits.  Callers on a short read always have need > min(len, 15).
+ */
+static inline int dinsn_short(size_t need, size_t len)
+{
+	if (need > DINSN_MAX_LEN)
+		return DINSN_ERR_INVALID;
+	return need > len ? DINSN_ERR_TRUNCATED : 0;
+}
+
+/* Little-endian reads; the compiler turns them into plain loads. */
+static inline u16 dinsn_rd16(const u8 *p)
+{
+	return p[0] | (p[1] << 8);
+}
+
+static inline u32 dinsn_rd32(const u8 *p)
+{
+	return p[0] | (p[1] << 8) | (p[2] << 16) | ((u32)p[3] << 24);
+}
+
+/* A sign-extended little-endian value of @n (1, 2, 4 or 8) bytes. */
+static inline s64 dinsn_rd_signed(const u8 *p, unsigned int n)
+{
+	switch (n) {
+	case 1:
+		return (s8)p[0];
+	case 2:
+		return (s16)dinsn_rd16(p);
+	case 4:
+		return (s32)dinsn_rd32(p);
+	}
+	return (s64)((u64)dinsn_rd32(p) | ((u64)dinsn_rd32(p + 4) << 32));
+}
+
+/* Immediates that are one little-endian, sign-extended value. */
+#define IMM_PLAIN	((1u << IMM_B) | (1u << IMM_W) | (1u << IMM_Z) | \
+			 (1u << IMM_V) | (1u << IMM_REL8) | \
+			 (1u << IMM_RELZ) | (1u << IMM_D))
+
+extern const u8 dinsn_imm_fixed[16];
+extern const u8 dinsn_opsize[2][8];
+
+int dinsn_decode_general(struct dinsn *di, const u8 *buf, size_t len,
+			 enum dinsn_mode mode);
 int dinsn_special(struct dinsn *di, u32 *attr);
+int dinsn_vex(struct dinsn *di, const u8 *buf, const u8 **pp, size_t len,
+	      u32 *attr, u8 *opp);
 bool dinsn_lock_ok(const struct dinsn *di, u32 attr);
 
 #endif /* _DINSN_TABLES_H */

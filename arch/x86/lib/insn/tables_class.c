@@ -5,6 +5,22 @@
  */
 #include "dinsn_tables.h"
 
+/*
+ * Immediate sizes: fixed kinds directly, 0xff for the kinds that depend on
+ * operand or address size.
+ */
+const u8 dinsn_imm_fixed[16] = {
+	[IMM_NONE] = 0, [IMM_B] = 1, [IMM_W] = 2, [IMM_Z] = 0xff,
+	[IMM_V] = 0xff, [IMM_REL8] = 1, [IMM_RELZ] = 0xff, [IMM_MOFFS] = 0xff,
+	[IMM_ENTER] = 3, [IMM_FAR] = 0xff, [IMM_BB] = 2, [IMM_D] = 4,
+};
+
+/* Operand size by [mode][REX.W | 66 << 1 | default-64 << 2]. */
+const u8 dinsn_opsize[2][8] = {
+	[DINSN_MODE_64] = { 4, 8, 2, 8, 8, 8, 2, 8 },
+	[DINSN_MODE_32] = { 4, 4, 2, 2, 4, 4, 2, 2 },
+};
+
 #define C(br, fl)	{ .branch = DINSN_BR_##br, .flags = (fl) }
 #define F(x)		DINSN_F_##x
 
@@ -97,6 +113,7 @@ const u8 dinsn_0f01_reg[64] = {
 	[0x3c ... 0x3d] = A | CL_NONE,	/* clzero, rdpru */
 	[0x3e ... 0x3f] = D | CL_PRIV,	/* invlpgb, tlbsync */
 };
+
 #undef D
 #undef A
 

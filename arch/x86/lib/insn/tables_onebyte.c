@@ -15,21 +15,34 @@
 #define MZ		O(IMM_Z, A_MODRM)
 #define X		A_INV
 
-/* add/or/adc/sbb/and/sub/xor/cmp: r/m,r  r,r/m  al,ib  eax,iz */
-#define ALU(b, lk)							\
-	[(b) + 0 ... (b) + 1] = M | (lk), [(b) + 2 ... (b) + 3] = M,	\
-	[(b) + 4] = O(IMM_B, 0), [(b) + 5] = O(IMM_Z, 0)
+/* add/or/adc/sbb/and/sub/xor: r/m,r (lockable)  r,r/m  al,ib  eax,iz */
+#define ALU_RM		(M | A_LOCK)
+#define ALU_IB		O(IMM_B, 0)
+#define ALU_IZ		O(IMM_Z, 0)
 
 /*
- * Entries that differ between the modes take both values; I64(v) is
- * undefined in 64-bit mode and v in 32-bit mode.
+ * Entries that differ between the modes: I64(v) is undefined in 64-bit
+ * mode and v in 32-bit mode (IS64 is set around each expansion).
  */
+#define I64(v)	(IS64 ? X : (v))
 #define ONEBYTE(m64)							\
 {									\
-	ALU(0x00, A_LOCK), ALU(0x08, A_LOCK),				\
-	ALU(0x10, A_LOCK), ALU(0x18, A_LOCK),				\
-	ALU(0x20, A_LOCK), ALU(0x28, A_LOCK),				\
-	ALU(0x30, A_LOCK), ALU(0x38, 0),				\
+	[0x00 ... 0x01] = ALU_RM, [0x02 ... 0x03] = M,		\
+	[0x04] = ALU_IB, [0x05] = ALU_IZ,				\
+	[0x08 ... 0x09] = ALU_RM, [0x0a ... 0x0b] = M,		\
+	[0x0c] = ALU_IB, [0x0d] = ALU_IZ,				\
+	[0x10 ... 0x11] = ALU_RM, [0x12 ... 0x13] = M,		\
+	[0x14] = ALU_IB, [0x15] = ALU_IZ,				\
+	[0x18 ... 0x19] = ALU_RM, [0x1a ... 0x1b] = M,		\
+	[0x1c] = ALU_IB, [0x1d] = ALU_IZ,				\
+	[0x20 ... 0x21] = ALU_RM, [0x22 ... 0x23] = M,		\
+	[0x24] = ALU_IB, [0x25] = ALU_IZ,				\
+	[0x28 ... 0x29] = ALU_RM, [0x2a ... 0x2b] = M,		\
+	[0x2c] = ALU_IB, [0x2d] = ALU_IZ,				\
+	[0x30 ... 0x31] = ALU_RM, [0x32 ... 0x33] = M,		\
+	[0x34] = ALU_IB, [0x35] = ALU_IZ,				\
+	[0x38 ... 0x39] = M, [0x3a ... 0x3b] = M,		\
+	[0x3c] = ALU_IB, [0x3d] = ALU_IZ,				\
 	[0x06] = I64(N | CL(CL_PUSH)),					\
 	[0x07] = I64(N | CL(CL_POP_SEG)),				\
 	[0x0e] = I64(N | CL(CL_PUSH)),					\
@@ -124,10 +137,10 @@
 }
 
 const u32 dinsn_onebyte[2][256] = {
-#define I64(v)	X
+#define IS64	1
 	[DINSN_MODE_64] = ONEBYTE(1),
-#undef I64
-#define I64(v)	(v)
+#undef IS64
+#define IS64	0
 	[DINSN_MODE_32] = ONEBYTE(0),
-#undef I64
+#undef IS64
 };

@@ -13,7 +13,7 @@
 
 #define V(pp)	((u8)(pp))
 #define E(pp)	((u8)((pp) << 4))
-#define B(pp)	((u8)(V(pp) | E(pp)))
+#define B(pp)	((u8)((pp) * 0x11))	/* same pp for VEX and EVEX */
 
 const u8 dinsn_vex_valid[3][256] = {
 	[0] = {	/* map 1: 0F */

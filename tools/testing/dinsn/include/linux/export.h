@@ -1,0 +1,8 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Userspace stand-in for <linux/export.h>: nothing to export. */
+#ifndef DINSN_SHIM_LINUX_EXPORT_H
+#define DINSN_SHIM_LINUX_EXPORT_H
+
+#define EXPORT_SYMBOL_GPL(sym)
+
+#endif
