@@ -33,35 +33,6 @@ int tracefs_ready(struct probe_error *err)
 	return 0;
 }
 
-void kevents_parse(const char *text, struct kevents *out)
-{
-	const char *p = text;
-
-	memset(out, 0, sizeof(*out));
-	while (p && *p) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		char *line = xstrndup(p, len), *slash, *sp;
-		struct kevent *k;
-
-		p = nl ? nl + 1 : NULL;
-		slash = strchr(line, '/');
-		sp = strchr(line, ' ');
-		if (len < 4 || line[1] != ':' || !slash || (sp && sp < slash)) {
-			free(line);
-			continue;
-		}
-		out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
-		k = &out->v[out->n++];
-		k->type = line[0];
-		k->group = xstrndup(line + 2, (size_t)(slash - line - 2));
-		k->event = sp ? xstrndup(slash + 1, (size_t)(sp - slash - 1)) :
-				xstrdup(slash + 1);
-		k->rest = xstrdup(sp ? sp + 1 : "");
-		free(line);
-	}
-}
-
 int kevents_read(struct kevents *out, struct probe_error *err)
 {
 	int size = 0;
@@ -76,19 +47,6 @@ int kevents_read(struct kevents *out, struct probe_error *err)
 	kevents_parse(text, out);
 	free(text);
 	return 0;
-}
-
-void kevents_free(struct kevents *k)
-{
-	size_t i;
-
-	for (i = 0; i < k->n; i++) {
-		free(k->v[i].group);
-		free(k->v[i].event);
-		free(k->v[i].rest);
-	}
-	free(k->v);
-	memset(k, 0, sizeof(*k));
 }
 
 static int write_line(const char *line, struct probe_error *err)

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "../definition.h"
+#include "../kevents.h"
 #include "testlib.h"
 
 static void test_format(void)
@@ -77,9 +78,30 @@ static void test_names(void)
 	free(s);
 }
 
+static void test_kevents(void)
+{
+	struct kevents ks;
+
+	kevents_parse("p:probe/vfs_read vfs_read+0 f_mode=+12(%di):x32\n"
+		      "garbage line\n"
+		      "r:kprobes/exit_ret do_exit+0 $retval\n"
+		      "p:g/noargs\n", &ks);
+	CHECK(ks.n == 3, "three kprobe_events lines, one malformed skipped");
+	CHECK(ks.n == 3 && ks.v[0].type == 'p' && !strcmp(ks.v[0].group, "probe") &&
+	      !strcmp(ks.v[0].event, "vfs_read") &&
+	      !strcmp(ks.v[0].rest, "vfs_read+0 f_mode=+12(%di):x32"),
+	      "entry probe line split into group, event, rest");
+	CHECK(ks.n == 3 && ks.v[1].type == 'r' && !strcmp(ks.v[1].event, "exit_ret"),
+	      "return probe line");
+	CHECK(ks.n == 3 && !strcmp(ks.v[2].event, "noargs") && !ks.v[2].rest[0],
+	      "line without location");
+	kevents_free(&ks);
+}
+
 int main(void)
 {
 	test_format();
 	test_names();
+	test_kevents();
 	return tl_done();
 }
