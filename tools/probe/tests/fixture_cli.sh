@@ -46,6 +46,10 @@ out=$("$PROBE" -k "$F" -n -a 'scale' 2>&1)
 echo "$out" | grep -q "probe:scale	" && echo "$out" | grep -q "probe:scale_1	"
 ok $? "inlined instances of one spec are named scale, scale_1"
 
+out=$("$PROBE" -k "$F" --max-probes 1 -D 'scale' 2>&1)
+echo "$out" | grep -q "Too many (> 1) probe points"
+ok $? "--max-probes bounds the probe points of one spec"
+
 out=$("$PROBE" -D vfs_read -m /nonexistent/mod.ko 2>&1)
 echo "$out" | grep -q "/nonexistent/mod.ko"
 ok $? "unreadable -m module path is named in the error"
