@@ -340,7 +340,7 @@ static int dinsn_general(struct dinsn *di, const u8 *buf, size_t len,
 		.lim = len < DINSN_MAX_LEN ? len : DINSN_MAX_LEN,
 	};
 	unsigned int dl = 0;
-	u32 a;
+	u32 a = 0;
 	int ret;
 
 	*di = (struct dinsn){

@@ -114,7 +114,7 @@ static u32 dinsn_vex_attr(struct dinsn *di, unsigned int vmap, u8 op,
  * BOUND, POP r/m), or a negative error.
  */
 int dinsn_vex(struct dinsn *di, const u8 *buf, const u8 **pp,
-		     size_t len, u32 *attr, u8 *opp)
+	      size_t len, u32 *attr, u8 *opp)
 {
 	const u8 *p = *pp;
 	unsigned int n, vmap, vpp;
