@@ -257,11 +257,13 @@ int cmd_record(int argc, const char **argv)
 		fprintf(stderr, "Error: recording needs root and a mounted tracefs (mount -t tracefs nodev /sys/kernel/tracing).\n");
 		return 1;
 	}
+	rc = 1;
 	for (i = 0; i < specs.n; i++)
 		if (expand_event(specs.v[i], &ev))
 			goto out;
 	if (!specs.n && all_kprobe_events(&ev))
 		goto out;
+	rc = 0;
 	argv[n] = NULL;
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);

@@ -2,6 +2,7 @@
 #include "tracefs_io.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -35,17 +36,26 @@ int tracefs_ready(struct probe_error *err)
 
 int kevents_read(struct kevents *out, struct probe_error *err)
 {
-	int size = 0;
-	char *text = tracefs_instance_file_read(NULL, "kprobe_events", &size);
+	char *path = tracefs_instance_get_file(NULL, "kprobe_events");
+	struct strbuf sb = STRBUF_INIT;
+	char buf[4096];
+	size_t n;
+	FILE *f;
 
 	memset(out, 0, sizeof(*out));
-	if (!text) {
-		if (errno == ENOENT || errno == EACCES || errno == EPERM)
-			return perr(err, "Cannot read kprobe_events: %s.", strerror(errno));
-		return 0;	/* empty file */
+	f = path ? fopen(path, "r") : NULL;
+	if (!f) {
+		perr(err, "Cannot read %s: %s.", path ? path : "kprobe_events",
+		     strerror(errno));
+		tracefs_put_tracing_file(path);
+		return -1;
 	}
-	kevents_parse(text, out);
-	free(text);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(&sb, buf, n);
+	fclose(f);
+	tracefs_put_tracing_file(path);
+	kevents_parse(sb.buf ? sb.buf : "", out);
+	strbuf_release(&sb);
 	return 0;
 }
 

@@ -10,10 +10,17 @@ KOPT=
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; $PROBE -q --del "probe:vfs_read*" >/dev/null 2>&1' EXIT
 n=0
+failed=0
 
 check() {	# check STATUS DESCRIPTION
 	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then echo "ok $n $2"; else echo "not ok $n $2"; fi
+	if [ "$1" -eq 0 ]; then
+		echo "ok $n $2"
+	else
+		echo "not ok $n $2"
+		failed=$((failed + 1))
+	fi
+	return "$1"
 }
 
 echo "KTAP version 1"
@@ -21,24 +28,23 @@ echo "1..7"
 head -c 1000 /dev/zero > "$tmp/input"
 
 $PROBE $KOPT -q --add 'vfs_read file->f_mode count' > "$tmp/add.log" 2>&1
-check $? "probe --add 'vfs_read file->f_mode count'"
-[ $? -eq 0 ] || sed 's/^/# /' "$tmp/add.log"
+check $? "probe --add 'vfs_read file->f_mode count'" || sed 's/^/# /' "$tmp/add.log"
 
 $PROBE --list 2>&1 | grep -q 'probe:vfs_read '
 check $? "probe --list shows probe:vfs_read"
 
 $PROBE record -e probe:vfs_read -o "$tmp/rec" -- \
 	dd if="$tmp/input" of=/dev/null bs=123 count=1 2> "$tmp/record.log"
-check $? "probe record -- dd bs=123 count=1"
+check $? "probe record -- dd bs=123 count=1" || sed 's/^/# /' "$tmp/record.log"
 
 $PROBE script -i "$tmp/rec" > "$tmp/script.txt" 2>&1
-check $? "probe script"
+check $? "probe script" || sed 's/^/# /' "$tmp/script.txt"
 
 # dd's own read of the input: count must be exactly what dd asked for.
 hit=$(grep ' dd ' "$tmp/script.txt" | grep -E 'count=(0x7b|123)( |$)' | head -1)
 [ -n "$hit" ]
-check $? "a vfs_read hit from dd with count == 123"
-[ -n "$hit" ] || sed 's/^/# /' "$tmp/script.txt" | head -20
+check $? "a vfs_read hit from dd with count == 123" ||
+	sed 's/^/# /' "$tmp/script.txt" | head -20
 
 # f_mode of a file opened O_RDONLY: FMODE_READ (0x1) set, FMODE_WRITE (0x2) clear.
 mode=$(echo "$hit" | sed -n 's/.*f_mode=\(0x[0-9a-f]*\|[0-9]*\).*/\1/p')
@@ -48,3 +54,4 @@ check $? "f_mode ($mode) has FMODE_READ and not FMODE_WRITE"
 $PROBE -q --del 'probe:vfs_read' >/dev/null 2>&1 &&
 	! $PROBE --list 2>&1 | grep -q 'probe:vfs_read '
 check $? "probe --del removes it"
+[ "$failed" -eq 0 ]
