@@ -33,7 +33,7 @@ files=()
 files+=("$LIBC")
 for f in "${files[@]}"; do
 	echo "== $f"
-	printf "%-10s %10s %12s %14s\n" decoder MB/s insns/insn "(callgrind)"
+	printf "%-10s %10s %20s\n" decoder MB/s "callgrind Ir/insn"
 	"$OUT/bench" "$f" > "$OUT/bench.txt"
 	while read -r name _ _ _ _ mbs _; do
 		cg="$OUT/cg.$name.out"
@@ -43,7 +43,7 @@ for f in "${files[@]}"; do
 			> "$OUT/cg.$name.txt" 2>/dev/null
 		n=$(awk '{print $4}' "$OUT/cg.$name.txt")
 		ir=$(awk '/^(summary|totals):/ {print $2; exit}' "$cg")
-		printf "%-10s %10s %12.1f\n" "$name" "$mbs" \
+		printf "%-10s %10s %20.1f\n" "$name" "$mbs" \
 			"$(echo "$ir / $n" | bc -l)"
 	done < "$OUT/bench.txt"
 done

@@ -116,41 +116,73 @@ enum dinsn_branch {
 
 /**
  * struct dinsn - one decoded instruction
+ * @len: total length in bytes (including an emulate prefix)
+ * @mode: enum dinsn_mode the bytes were decoded in
+ * @nr_prefixes: bytes before REX/VEX/opcode: legacy prefixes (and the
+ *	emulate prefix, when present)
+ * @prefixes: DINSN_P_* bits of the legacy prefixes seen
+ * @seg: last segment override byte, or 0
+ * @pp: mandatory prefix in effect: 0, 0x66, 0xf3 or 0xf2 (VEX: from pp)
+ * @rex: the REX byte that applies, or 0 (an ignored REX is not recorded)
+ * @rex_off: offset of that REX byte
+ * @vex_kind: enum dinsn_vex_kind
+ * @vex_off: offset of the C5/C4/62/8F byte
+ * @vex: VEX/EVEX/XOP payload bytes as encoded
+ * @map: enum dinsn_map of the opcode
+ * @opcode: the last opcode byte (for 3DNow!, the suffix byte)
+ * @opcode_off: offset of the first opcode byte (0F escape included)
+ * @modrm: the ModRM byte
+ * @modrm_off: offset of ModRM; 0 when there is none
+ * @sib: the SIB byte
+ * @sib_off: offset of SIB; 0 when there is none
+ * @disp_off: offset of the displacement
+ * @disp_len: displacement size: 0, 1, 2 or 4
+ * @imm_off: offset of the immediate
+ * @imm_len: immediate bytes in total (both parts for enter, far pointers)
+ * @opsize: effective operand size: 2, 4 or 8
+ * @addrsize: effective address size: 2, 4 or 8
+ * @branch: enum dinsn_branch
+ * @emul_len: 5 with DINSN_F_EMUL_PREFIX, else 0
+ * @flags: DINSN_F_* bits
+ * @disp: displacement, sign-extended
+ * @imm2: second immediate: enter's nesting level, a far pointer's selector,
+ *	extrq/insertq's second imm8
+ * @imm: first immediate, sign-extended (relative branches: the displacement)
  *
- * All offsets are from the first byte of the instruction; an offset of 0
- * means "absent" for the fields that can never start at byte 0.
+ * Offsets count from the first byte of the instruction; offsets of
+ * fields that can never start at byte 0 use 0 for "absent".
  */
 struct dinsn {
-	u8 len;			/* total length in bytes */
-	u8 mode;		/* enum dinsn_mode */
-	u8 nr_prefixes;		/* bytes before the REX/VEX prefix or opcode */
-	u8 prefixes;		/* DINSN_P_* */
-	u8 seg;			/* last segment override byte, or 0 */
-	u8 pp;			/* mandatory prefix: 0, 0x66, 0xF3 or 0xF2 */
-	u8 rex;			/* effective REX byte, or 0 */
-	u8 rex_off;		/* offset of the effective REX byte */
-	u8 vex_kind;		/* enum dinsn_vex_kind */
-	u8 vex_off;		/* offset of the C5/C4/62/8F byte */
-	u8 vex[3];		/* VEX/EVEX/XOP payload bytes, raw */
-	u8 map;			/* enum dinsn_map */
-	u8 opcode;		/* the last opcode byte (3DNow!: the suffix) */
-	u8 opcode_off;		/* offset of the first opcode byte (0F...) */
+	u8 len;
+	u8 mode;
+	u8 nr_prefixes;
+	u8 prefixes;
+	u8 seg;
+	u8 pp;
+	u8 rex;
+	u8 rex_off;
+	u8 vex_kind;
+	u8 vex_off;
+	u8 vex[3];
+	u8 map;
+	u8 opcode;
+	u8 opcode_off;
 	u8 modrm;
-	u8 modrm_off;		/* 0: no ModRM */
+	u8 modrm_off;
 	u8 sib;
-	u8 sib_off;		/* 0: no SIB */
+	u8 sib_off;
 	u8 disp_off;
-	u8 disp_len;		/* 0, 1, 2 or 4 */
+	u8 disp_len;
 	u8 imm_off;
-	u8 imm_len;		/* total immediate bytes (both, for enter) */
-	u8 opsize;		/* effective operand size: 2, 4 or 8 */
-	u8 addrsize;		/* effective address size: 2, 4 or 8 */
-	u8 branch;		/* enum dinsn_branch */
-	u8 emul_len;		/* 5 if DINSN_F_EMUL_PREFIX, else 0 */
-	u32 flags;		/* DINSN_F_* */
-	s32 disp;		/* sign-extended displacement */
-	s32 imm2;		/* second immediate (enter, far ptr, extrq) */
-	s64 imm;		/* first immediate, sign-extended (rel: offset) */
+	u8 imm_len;
+	u8 opsize;
+	u8 addrsize;
+	u8 branch;
+	u8 emul_len;
+	u32 flags;
+	s32 disp;
+	s32 imm2;
+	s64 imm;
 };
 
 int dinsn_decode(struct dinsn *di, const u8 *buf, size_t len,
@@ -205,6 +237,7 @@ static inline u64 dinsn_riprel_target(const struct dinsn *di, u64 addr)
 #ifdef __KERNEL__
 /**
  * typedef dinsn_orig_byte_t - recover a byte hidden under a breakpoint
+ * @addr: kernel address of a byte that reads as 0xCC
  *
  * Called by dinsn_check_boundary() for each 0xCC byte met in kernel text;
  * returns the byte that was there before a probe patched it, or 0xCC when
