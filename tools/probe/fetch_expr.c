@@ -396,9 +396,9 @@ static char *final_type(const struct probe_arg *arg, Dwarf_Die *t,
 
 		return bf ? bf : default_type(t, arg->name);
 	}
-	if (!strcmp(arg->type, "string")) {
+	if (!strcmp(arg->type, "string") || !strcmp(arg->type, "ustring")) {
 		*rc = string_type(t, l, arg->name, err);
-		return *rc ? NULL : xstrdup("string");
+		return *rc ? NULL : xstrdup(arg->type);
 	}
 	if (!strcmp(arg->type, "x") || !strcmp(arg->type, "s") ||
 	    !strcmp(arg->type, "u")) {

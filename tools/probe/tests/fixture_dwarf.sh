@@ -70,6 +70,10 @@ expect "array element, char array and char pointer as strings, anonymous union" 
 	"p:probe/walk walk+0 hist=+$((hist + 3 * 4))(%di):s32 name=+$name(%di):string label=+0(+$label(%di)):string as_int=+$anon(%di):s32" \
 	'walk r->hist[3] r->name:string r->label:string r->as_int'
 
+expect "ustring and @user on a char pointer" \
+	"p:probe/walk walk+0 label=+0(+$label(%di)):ustring l=+u0(+u$label(%di)):string" \
+	'walk r->label:ustring l=r->label:string@user'
+
 expect "NAME= and explicit types" \
 	"p:probe/walk walk+0 id=+0(%di):u32 p=+$peer(%di):x64" \
 	'walk id=r->id:u32 p=r->peer'

@@ -43,6 +43,7 @@ check $? "probe script" || sed 's/^/# /' "$tmp/script.txt"
 # dd's own read of the input: count must be exactly what dd asked for.
 hit=$(grep ' dd ' "$tmp/script.txt" | grep -E 'count=(0x7b|123)( |$)' | head -1)
 [ -n "$hit" ]
+[ -n "$hit" ] && echo "# hit: $hit"
 check $? "a vfs_read hit from dd with count == 123" ||
 	sed 's/^/# /' "$tmp/script.txt" | head -20
 
