@@ -97,3 +97,44 @@ bool same_when_exact(const u8 *b, const struct dinsn *di, enum dinsn_mode mode)
 		return false;
 	return !memcmp(&again, di, sizeof(again));
 }
+
+const char *fields_differ(const struct dinsn *di,
+			  const ZydisDecodedInstruction *z, unsigned int shift)
+{
+	unsigned int zdisp = z->raw.disp.size / 8, zimm, dl = di->disp_len;
+	unsigned int il = di->imm_len, ioff = di->imm_off, doff = di->disp_off;
+	bool moffs = di->map == DINSN_MAP_1B && di->vex_kind == DINSN_VEX_NONE &&
+		     di->opcode >= 0xa0 && di->opcode <= 0xa3;
+
+	if (!!(z->attributes & ZYDIS_ATTRIB_HAS_MODRM) != !!di->modrm_off)
+		return "ModRM presence";
+	if (di->modrm_off && z->raw.modrm.offset + shift != di->modrm_off)
+		return "ModRM offset";
+	if (!!(z->attributes & ZYDIS_ATTRIB_HAS_SIB) != !!di->sib_off)
+		return "SIB presence";
+	if (di->sib_off && z->raw.sib.offset + shift != di->sib_off)
+		return "SIB offset";
+	if (moffs) {		/* Zydis calls the moffs a displacement */
+		dl = il;
+		doff = ioff;
+		il = 0;
+	}
+	if (zdisp != dl)
+		return "displacement size";
+	if (dl && z->raw.disp.offset + shift != doff)
+		return "displacement offset";
+	if (dl && !moffs && z->raw.disp.value != di->disp)
+		return "displacement value";
+	if (di->map == DINSN_MAP_3DNOW)
+		return NULL;	/* Zydis counts the suffix as opcode */
+	zimm = (z->raw.imm[0].size + z->raw.imm[1].size) / 8;
+	if (zimm != il)
+		return "immediate size";
+	if (il && z->raw.imm[0].offset + shift != ioff)
+		return "immediate offset";
+	if (!!z->raw.imm[0].is_relative != !!(di->flags & DINSN_F_REL))
+		return "relative branch";
+	if ((di->flags & DINSN_F_REL) && z->raw.imm[0].value.s != di->imm)
+		return "branch displacement";
+	return NULL;
+}

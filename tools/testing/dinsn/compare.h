@@ -27,4 +27,12 @@ bool lenient(const ZydisDecoder *zy, const u8 *b, size_t n,
  */
 bool same_when_exact(const u8 *b, const struct dinsn *di, enum dinsn_mode mode);
 
+/*
+ * Compare field positions and sizes with Zydis's raw view of the same
+ * instruction (@shift: bytes in front of what Zydis decoded, i.e. an
+ * emulate prefix).  Returns NULL when they agree, else what differs.
+ */
+const char *fields_differ(const struct dinsn *di,
+			  const ZydisDecodedInstruction *z, unsigned int shift);
+
 #endif

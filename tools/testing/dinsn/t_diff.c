@@ -94,7 +94,9 @@ static size_t step(const char *file, const u8 *b, size_t n, u64 addr,
 	struct dinsn di;
 	int r = dinsn_decode(&di, b, n, DINSN_MODE_64);
 	int ours = r ? 0 : di.len;
-	int zl = zy_len(&zy, b, n);
+	ZydisDecodedInstruction zi;
+	int zl = zy_decode(&zy, b, n, &zi);
+	const char *why;
 	int g;
 
 	if (zl < 0)
@@ -106,10 +108,10 @@ static size_t step(const char *file, const u8 *b, size_t n, u64 addr,
 	}
 	if (!r && (di.flags & DINSN_F_EMUL_PREFIX)) {
 		/* Zydis sees ud2 + junk; compare the real instruction */
-		int inner = zy_len(&zy, b + 5, n - 5);
+		int inner = zy_decode(&zy, b + 5, n - 5, &zi);
 
 		st->emul++;
-		if (inner == ours - 5) {
+		if (inner == ours - 5 && !fields_differ(&di, &zi, 5)) {
 			st->insns++;
 			return ours;
 		}
@@ -119,6 +121,13 @@ static size_t step(const char *file, const u8 *b, size_t n, u64 addr,
 		if (!ours) {
 			st->both_invalid++;
 			return 1;
+		}
+		why = fields_differ(&di, &zi, 0);
+		if (why) {
+			if (st->fails <= 20)
+				printf("  %s: %#lx: %s differs\n", file,
+				       (unsigned long)addr, why);
+			st->fails++;
 		}
 		st->insns++;
 		return ours;

@@ -55,7 +55,9 @@ static void check(const u8 *b, enum dinsn_mode mode, u32 key)
 	int r = dinsn_decode(&di, b, NBUF, mode);
 	int ours = r ? 0 : di.len;
 	const ZydisDecoder *z = mode == DINSN_MODE_64 ? &zy64 : &zy32;
-	int zy = zy_len(z, b, NBUF);
+	ZydisDecodedInstruction zi;
+	int zy = zy_decode(z, b, NBUF, &zi);
+	const char *why;
 
 	if (zy == ZY_TRUNCATED)
 		zy = 0;		/* cannot happen with 15 bytes: treat as invalid */
@@ -67,7 +69,14 @@ static void check(const u8 *b, enum dinsn_mode mode, u32 key)
 		return;
 	}
 	if (ours == zy) {
-		n_agree++;
+		why = ours ? fields_differ(&di, &zi, 0) : NULL;
+		if (!why) {
+			n_agree++;
+			return;
+		}
+		n_fail++;
+		if (verbose || first_of_key(key | 0x40000000))
+			dump(why, b, ours, zy, mode);
 		return;
 	}
 	if (ours && known_gap_of(&di, b) >= 0) {

@@ -27,15 +27,22 @@ void zy_init(ZydisDecoder *d, enum dinsn_mode mode, bool minimal)
 		ZydisDecoderEnableMode(d, ZYDIS_DECODER_MODE_MINIMAL, ZYAN_TRUE);
 }
 
-int zy_len(const ZydisDecoder *d, const u8 *buf, size_t len)
+int zy_decode(const ZydisDecoder *d, const u8 *buf, size_t len,
+	      ZydisDecodedInstruction *insn)
 {
-	ZydisDecodedInstruction insn;
 	ZyanStatus st;
 
-	st = ZydisDecoderDecodeInstruction(d, NULL, buf, len, &insn);
+	st = ZydisDecoderDecodeInstruction(d, NULL, buf, len, insn);
 	if (st == ZYDIS_STATUS_NO_MORE_DATA)
 		return ZY_TRUNCATED;
 	if (ZYAN_FAILED(st))
 		return ZY_INVALID;
-	return insn.length;
+	return insn->length;
+}
+
+int zy_len(const ZydisDecoder *d, const u8 *buf, size_t len)
+{
+	ZydisDecodedInstruction insn;
+
+	return zy_decode(d, buf, len, &insn);
 }
