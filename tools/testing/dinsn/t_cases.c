@@ -171,6 +171,11 @@ static const struct tcase cases[] = {
 	OK("3DNow! with disp8", "0f 0f 40 10 9e", 5, NONE, 0, 0),
 	ERR("3DNow! undefined suffix", "0f 0f c1 00", M64, INVALID),
 	OK("extrq $imm8,$imm8", "66 0f 78 c0 04 08", 6, NONE, 0, 0),
+	OK("palignr (legacy 0F 3A, imm8)", "66 0f 3a 0f c1 08", 6, NONE, 0, 0),
+	OK("pshufb (legacy 0F 38)", "66 0f 38 00 c1", 5, NONE, 0, 0),
+	OK("crc32 (F2 0F 38 F1, REX.W)", "f2 48 0f 38 f1 c1", 6, NONE, 0, 0),
+	OK("iretw (66 cf)", "66 cf", 2, IRET, F(IF) | F(TF), 0),
+	OK("iretd (cf)", "cf", 1, IRET, F(POPF), 0),
 	OK("vzeroupper (no ModRM)", "c5 f8 77", 3, NONE, 0, 0),
 	OK("vmovdqu rip(disp32),%ymm0", "c5 fe 6f 05 00 00 00 00", 8, NONE, F(RIPREL), 0),
 	OK("vpshufd $imm8 (VEX map 1 imm)", "c5 f9 70 c0 1b", 5, NONE, 0, 0),
@@ -201,6 +206,8 @@ static const struct tcase cases[] = {
 	ERR("VEX after REX", "40 c5 f8 77", M64, INVALID),
 	ERR("ff /7", "ff f8", M64, INVALID),
 	ERR("mov to %cr1", "0f 22 c8", M64, INVALID),
+	ERR("gather with mask == destination (#UD)", "c4 e2 f9 90 04 88", M64, INVALID),
+	ERR("VEX map 5 does not exist", "c4 e5 78 10 c0", M64, INVALID),
 	/* 32-bit compatibility mode */
 	OK32("push %es", "06", 1, NONE, F(STACK), 0),
 	OK32("pop %ss", "17", 1, NONE, F(INTSHADOW) | F(STACK), 0),
@@ -336,6 +343,29 @@ static int check_api(void)
 	    di.vex_off != 0 || di.pp != 0x66 || di.opsize != 8 ||
 	    di.sib_off != 6 || di.disp_len != 1 || di.disp != 2) {
 		printf("FAIL api: EVEX fields\n");
+		fails++;
+	}
+	parse_hex("c4 e2 f1 90 04 90", b);	/* vpgatherdq: VEX3 map 2, W1, VSIB */
+	if (decode_exact(&di, b, 6, M64) || di.vex_kind != DINSN_VEX3 ||
+	    di.map != DINSN_MAP_0F38 || di.vex[0] != 0xe2 || di.vex[1] != 0xf1 ||
+	    di.pp != 0x66 || di.opsize != 8 || di.opcode != 0x90 ||
+	    di.modrm_off != 4 || di.sib_off != 5 || di.len != 6) {
+		printf("FAIL api: VEX3 fields\n");
+		fails++;
+	}
+	parse_hex("8f ea 78 10 c0 11 22 33 44", b);	/* XOP map 10 imm32 */
+	if (decode_exact(&di, b, 9, M64) || di.vex_kind != DINSN_XOP ||
+	    di.map != DINSN_MAP_XOPA || di.imm != 0x44332211 ||
+	    di.imm_off != 5 || di.imm_len != 4) {
+		printf("FAIL api: XOP fields\n");
+		fails++;
+	}
+	parse_hex("0f 0b 6b 76 6d 48 8b 05 10 00 00 00", b); /* emulate prefix */
+	if (decode_exact(&di, b, 12, M64) || di.len != 12 || di.emul_len != 5 ||
+	    di.opcode_off != 6 || di.rex_off != 5 || di.disp_off != 8 ||
+	    !(di.flags & DINSN_F_RIPREL) ||
+	    dinsn_riprel_target(&di, 0x1000) != 0x1000 + 12 + 0x10) {
+		printf("FAIL api: fields behind an emulate prefix\n");
 		fails++;
 	}
 	parse_hex("f2 66 2e 48 0f 58 c1", b);	/* mandatory prefix: F2 */
