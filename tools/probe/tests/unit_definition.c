@@ -85,15 +85,19 @@ static void test_kevents(void)
 	kevents_parse("p:probe/vfs_read vfs_read+0 f_mode=+12(%di):x32\n"
 		      "garbage line\n"
 		      "r:kprobes/exit_ret do_exit+0 $retval\n"
-		      "p:g/noargs\n", &ks);
-	CHECK(ks.n == 3, "three kprobe_events lines, one malformed skipped");
-	CHECK(ks.n == 3 && ks.v[0].type == 'p' && !strcmp(ks.v[0].group, "probe") &&
+		      "p:g/noargs\n"
+		      "r10:probe/ksys_read__return ksys_read arg1=$retval\n", &ks);
+	CHECK(ks.n == 4, "four kprobe_events lines, one malformed skipped");
+	CHECK(ks.n == 4 && ks.v[3].type == 'r' && !strcmp(ks.v[3].group, "probe") &&
+	      !strcmp(ks.v[3].event, "ksys_read__return"),
+	      "return probe listed with its maxactive (r10:)");
+	CHECK(ks.n >= 3 && ks.v[0].type == 'p' && !strcmp(ks.v[0].group, "probe") &&
 	      !strcmp(ks.v[0].event, "vfs_read") &&
 	      !strcmp(ks.v[0].rest, "vfs_read+0 f_mode=+12(%di):x32"),
 	      "entry probe line split into group, event, rest");
-	CHECK(ks.n == 3 && ks.v[1].type == 'r' && !strcmp(ks.v[1].event, "exit_ret"),
+	CHECK(ks.n >= 3 && ks.v[1].type == 'r' && !strcmp(ks.v[1].event, "exit_ret"),
 	      "return probe line");
-	CHECK(ks.n == 3 && !strcmp(ks.v[2].event, "noargs") && !ks.v[2].rest[0],
+	CHECK(ks.n >= 3 && !strcmp(ks.v[2].event, "noargs") && !ks.v[2].rest[0],
 	      "line without location");
 	kevents_free(&ks);
 }
