@@ -20,6 +20,7 @@ run() {
 	fi
 }
 
+run kernel-compat ./kernel_compat.sh
 run cases "$OUT/t_cases"
 run exhaustive "$OUT/t_exhaustive"
 run objdump-crosscheck "$OUT/t_objdump"
