@@ -83,10 +83,13 @@ struct dpev_probe {
 
 extern struct dyn_event_operations dpev_dyn_ops;
 
-#define for_each_dpev_probe(pos, dpos)				\
-	for_each_dyn_event(dpos)				\
-		if (((pos) = container_of(dpos, struct dpev_probe, devent)), \
-		    (dpos)->ops == &dpev_dyn_ops)
+/* The probe of a dynamic event, NULL if the event is of another type. */
+static inline struct dpev_probe *to_dpev_probe(struct dyn_event *dev)
+{
+	if (dev->ops != &dpev_dyn_ops)
+		return NULL;
+	return container_of(dev, struct dpev_probe, devent);
+}
 
 /* dprobe_event_call.c: the trace event */
 struct dpev_event *dpev_event_alloc(struct dprobe_def *layout);

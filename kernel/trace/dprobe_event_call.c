@@ -265,7 +265,10 @@ struct dpev_event *dpev_event_find(const char *group, const char *name)
 	struct dpev_probe *pr;
 
 	lockdep_assert_held(&event_mutex);
-	for_each_dpev_probe(pr, dpos) {
+	for_each_dyn_event(dpos) {
+		pr = to_dpev_probe(dpos);
+		if (!pr)
+			continue;
 		if (!strcmp(pr->ev->name, name) && !strcmp(pr->ev->group, group))
 			return pr->ev;
 	}

@@ -82,6 +82,7 @@ static void dpev_hit_trace(const struct dpev_hit *h,
 	dpev_hit_fill(h, rec);
 	trace_event_buffer_commit(&fbuffer);
 }
+
 NOKPROBE_SYMBOL(dpev_hit_trace);
 
 #ifdef CONFIG_PERF_EVENTS
@@ -103,6 +104,7 @@ static void dpev_hit_perf(const struct dpev_hit *h, struct dpev_event *ev,
 	perf_trace_buf_submit(rec, size, rctx, ev->call.event.type, 1, regs,
 			      head, NULL);
 }
+
 NOKPROBE_SYMBOL(dpev_hit_perf);
 #endif
 
@@ -123,6 +125,7 @@ static void dpev_hit_emit(struct dpev_probe *pr, struct dpev_hit *h,
 		dpev_hit_perf(h, ev, regs);
 #endif
 }
+
 NOKPROBE_SYMBOL(dpev_hit_emit);
 
 static int dpev_entry_hit(struct dprobe *dp, struct pt_regs *regs)
@@ -136,6 +139,7 @@ static int dpev_entry_hit(struct dprobe *dp, struct pt_regs *regs)
 	dpev_hit_emit(pr, &h, regs);
 	return 0;
 }
+
 NOKPROBE_SYMBOL(dpev_entry_hit);
 
 /* Function entry of a return probe: keep the $argN it will print. */
@@ -147,6 +151,7 @@ static int dpev_return_entry(struct dretprobe_instance *ri,
 	dprobe_save_entry_args(pr->def, regs, (unsigned long *)ri->data);
 	return 0;
 }
+
 NOKPROBE_SYMBOL(dpev_return_entry);
 
 static int dpev_return_hit(struct dretprobe_instance *ri, struct pt_regs *regs)
@@ -160,6 +165,7 @@ static int dpev_return_hit(struct dretprobe_instance *ri, struct pt_regs *regs)
 	dpev_hit_emit(pr, &h, regs);
 	return 0;
 }
+
 NOKPROBE_SYMBOL(dpev_return_hit);
 
 /**

@@ -18,7 +18,10 @@ static void dpev_module_coming(struct module *mod)
 	struct dpev_probe *pr;
 	int ret;
 
-	for_each_dpev_probe(pr, dpos) {
+	for_each_dyn_event(dpos) {
+		pr = to_dpev_probe(dpos);
+		if (!pr)
+			continue;
 		if (!pr->module || pr->registered || strcmp(pr->module, mod->name))
 			continue;
 		ret = dpev_probe_register(pr);
@@ -33,7 +36,10 @@ static void dpev_module_going(struct module *mod)
 	struct dyn_event *dpos;
 	struct dpev_probe *pr;
 
-	for_each_dpev_probe(pr, dpos) {
+	for_each_dyn_event(dpos) {
+		pr = to_dpev_probe(dpos);
+		if (!pr)
+			continue;
 		if (pr->module && pr->registered &&
 		    !strcmp(pr->module, mod->name))
 			dpev_probe_unregister(pr);

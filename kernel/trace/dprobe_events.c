@@ -212,7 +212,10 @@ static void __init dpev_boot_enable_all(void)
 	if (!tr)
 		return;
 	mutex_lock(&event_mutex);
-	for_each_dpev_probe(pr, dpos) {
+	for_each_dyn_event(dpos) {
+		pr = to_dpev_probe(dpos);
+		if (!pr)
+			continue;
 		file = find_event_file(tr, pr->ev->group, pr->ev->name);
 		if (file)
 			trace_event_enable_disable(file, 1, 0);

@@ -43,11 +43,12 @@ static const struct dprobe_type types[] = {
 	[T_CHAR] = { "char", "u8", "'%c'", 1, false, DPROBE_KIND_CHAR },
 	[T_SYMBOL] = { "symbol", sizeof(long) == 8 ? "u64" : "u32", "%pS",
 		       sizeof(long), false, DPROBE_KIND_SYMBOL },
-	[T_STRING] = { "string", STRING_FIELD, STRING_FMT, 4, false,
+	/* String fields say "signed" in format files, as upstream's do. */
+	[T_STRING] = { "string", STRING_FIELD, STRING_FMT, 4, true,
 		       DPROBE_KIND_STRING },
-	[T_USTRING] = { "ustring", STRING_FIELD, STRING_FMT, 4, false,
+	[T_USTRING] = { "ustring", STRING_FIELD, STRING_FMT, 4, true,
 			DPROBE_KIND_STRING },
-	[T_SYMSTR] = { "symstr", STRING_FIELD, STRING_FMT, 4, false,
+	[T_SYMSTR] = { "symstr", STRING_FIELD, STRING_FMT, 4, true,
 		       DPROBE_KIND_STRING },
 };
 
