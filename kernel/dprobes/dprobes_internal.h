@@ -10,6 +10,7 @@
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
 #include <linux/seq_file.h>
+#include <linux/workqueue.h>
 #include <asm/dprobes.h>
 
 /* struct dprobe_site::state */
@@ -28,6 +29,7 @@ enum dprobe_site_state {
  * @nr_enabled: probes in @probes that are enabled
  * @nr_post: enabled probes that have a post handler
  * @rcu: for freeing after readers and tasks are done with it
+ * @free_work: frees the slot and the site from process context
  * @arch: how the instruction is executed (x86 part)
  */
 struct dprobe_site {
@@ -38,6 +40,7 @@ struct dprobe_site {
 	unsigned int nr_enabled;
 	unsigned int nr_post;
 	struct rcu_head rcu;
+	struct work_struct free_work;
 	struct dprobe_arch_site arch;
 };
 

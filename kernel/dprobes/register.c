@@ -138,12 +138,22 @@ static int site_update(struct dprobe_site *site, bool *disarmed)
 	return 0;
 }
 
+static void site_free_work(struct work_struct *work)
+{
+	struct dprobe_site *site = container_of(work, struct dprobe_site,
+						free_work);
+
+	dprobe_arch_release(site);
+	kfree(site);
+}
+
+/* RCU callbacks run in atomic context; giving a slot back may sleep. */
 static void site_free_tasks_rcu(struct rcu_head *head)
 {
 	struct dprobe_site *site = container_of(head, struct dprobe_site, rcu);
 
-	dprobe_arch_release(site);
-	kfree(site);
+	INIT_WORK(&site->free_work, site_free_work);
+	schedule_work(&site->free_work);
 }
 
 /* After an RCU grace period: frees the slot once tasks left it too. */
