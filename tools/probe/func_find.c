@@ -15,6 +15,38 @@ bool path_tail_match(const char *path, const char *tail)
 	return !strcmp(path + lp - lt, tail);
 }
 
+int die_entry_pc(Dwarf_Die *die, Dwarf_Addr *entry)
+{
+	Dwarf_Addr base = 0, start, end, low = 0;
+	Dwarf_Attribute attr;
+	Dwarf_Word off;
+	ptrdiff_t it = 0;
+	bool have_low = false;
+
+	if (dwarf_lowpc(die, &low) == 0) {
+		have_low = true;
+	} else {
+		while ((it = dwarf_ranges(die, it, &base, &start, &end)) > 0)
+			if (!have_low || start < low) {
+				low = start;
+				have_low = true;
+			}
+	}
+	if (dwarf_attr(die, DW_AT_entry_pc, &attr)) {
+		if (dwarf_formaddr(&attr, entry) == 0)
+			return 0;
+		/* DWARF 5: a constant is an offset from the start */
+		if (have_low && dwarf_formudata(&attr, &off) == 0) {
+			*entry = low + off;
+			return 0;
+		}
+	}
+	if (!have_low)
+		return -1;
+	*entry = low;
+	return 0;
+}
+
 int die_walk(Dwarf_Die *parent, die_visit_fn fn, void *data)
 {
 	Dwarf_Die child;
@@ -39,7 +71,7 @@ static void add_site(struct func_sites *out, Dwarf_Die *die, Dwarf_Die *cu,
 	struct func_site *s;
 	Dwarf_Addr entry;
 
-	if (dwarf_entrypc(die, &entry))
+	if (die_entry_pc(die, &entry))
 		return;
 	out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
 	s = &out->v[out->n++];
@@ -66,8 +98,11 @@ static int collect_instance(Dwarf_Die *die, void *data)
 	if ((tag == DW_TAG_inlined_subroutine || tag == DW_TAG_subprogram) &&
 	    dwarf_attr(die, DW_AT_abstract_origin, &attr) &&
 	    dwarf_formref_die(&attr, &origin) &&
-	    dwarf_dieoffset(&origin) == w->origin)
+	    dwarf_dieoffset(&origin) == w->origin) {
 		add_site(w->out, die, w->cu, tag == DW_TAG_inlined_subroutine);
+		/* like perf: a copy of the function nested in another is not probed again */
+		return WALK_SKIP;
+	}
 	return WALK_DESCEND;
 }
 

@@ -40,6 +40,13 @@ void func_find(struct debuginfo *di, const char *name, const char *file,
 	       bool no_inlines, struct func_sites *out);
 void func_sites_free(struct func_sites *s);
 
+/*
+ * Entry address of a function or inlined instance: DW_AT_entry_pc (an
+ * address, or in DWARF 5 an offset from the start), else the lowest
+ * address. Returns -1 when it has no code.
+ */
+int die_entry_pc(Dwarf_Die *die, Dwarf_Addr *entry);
+
 /* The tail of @path equals @tail (perf's rule for @SRC and SRC:LINE). */
 bool path_tail_match(const char *path, const char *tail);
 

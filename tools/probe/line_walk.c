@@ -72,7 +72,7 @@ static int visit_inline(Dwarf_Die *die, void *p)
 
 	if (dwarf_tag(die) != DW_TAG_inlined_subroutine)
 		return WALK_DESCEND;
-	if (dwarf_entrypc(die, &entry) == 0 && call_line(die, &file, &line) == 0) {
+	if (die_entry_pc(die, &entry) == 0 && call_line(die, &file, &line) == 0) {
 		fl->rc = fl->cb(file, line, entry, fl->data);
 		if (fl->rc)
 			return WALK_STOP;
@@ -81,7 +81,7 @@ static int visit_inline(Dwarf_Die *die, void *p)
 		return WALK_SKIP;
 	file = dwarf_decl_file(die);
 	if (file && dwarf_decl_line(die, &line) == 0 &&
-	    dwarf_entrypc(die, &entry) == 0) {
+	    die_entry_pc(die, &entry) == 0) {
 		fl->rc = fl->cb(file, line, entry, fl->data);
 		if (fl->rc)
 			return WALK_STOP;
@@ -98,7 +98,7 @@ static int walk_funclines(Dwarf_Die *fn, bool recursive, line_fn cb,
 	int line;
 
 	if (file && dwarf_decl_line(fn, &line) == 0 &&
-	    dwarf_entrypc(fn, &entry) == 0) {
+	    die_entry_pc(fn, &entry) == 0) {
 		fl.rc = cb(file, line, entry, data);
 		if (fl.rc)
 			return fl.rc;
@@ -235,7 +235,7 @@ int line_at(Dwarf_Die *cu, Dwarf_Addr addr, const char **file, int *line)
 	Dwarf_Line *row;
 
 	if (func_at(cu, addr, NULL, &outer) == 0 &&
-	    dwarf_entrypc(&outer, &entry) == 0 && entry == addr) {
+	    die_entry_pc(&outer, &entry) == 0 && entry == addr) {
 		*file = dwarf_decl_file(&outer);
 		if (*file && dwarf_decl_line(&outer, line) == 0)
 			return 0;

@@ -103,25 +103,47 @@ static int add_arg(struct fetch_ctx *ctx, struct place *pl,
 	return 0;
 }
 
+/*
+ * Where no ELF symbol covers the address (the code of an overridden weak
+ * function, say), name it after its DWARF function, as perf does.
+ */
+static int point_symbol(struct debuginfo *di, struct place *pl,
+			struct probe_point *pt, struct probe_error *err)
+{
+	const char *sym, *name;
+	unsigned long off;
+	Dwarf_Addr entry;
+	Dwarf_Die fn;
+
+	if (debuginfo_addr_symbol(di, pl->addr, &sym, &off) == 0) {
+		pt->symbol = xstrdup(sym);
+		pt->offset = off;
+		return 0;
+	}
+	if (func_at(&pl->cu, pl->addr, NULL, &fn) || !(name = dwarf_diename(&fn)) ||
+	    die_entry_pc(&fn, &entry) || entry > pl->addr)
+		return perr(err, "No symbol covers address 0x%lx.", (unsigned long)pl->addr);
+	pt->symbol = xstrdup(name);
+	pt->offset = (unsigned long)(pl->addr - entry);
+	return 0;
+}
+
 static int make_point(struct debuginfo *di, const struct probe_spec *spec,
 		      const struct resolve_opts *opts, struct place *pl,
 		      struct probe_point *pt, struct probe_error *err)
 {
 	struct fetch_ctx ctx = { .di = di, .addr = pl->addr };
-	const char *sym, *fname;
-	unsigned long off;
+	const char *fname;
 	size_t i;
 
 	memset(pt, 0, sizeof(*pt));
-	if (debuginfo_addr_symbol(di, pl->addr, &sym, &off))
-		return perr(err, "No symbol covers address 0x%lx.", (unsigned long)pl->addr);
-	pt->symbol = xstrdup(sym);
-	pt->offset = off;
+	if (point_symbol(di, pl, pt, err))
+		return -1;
 	pt->address = pl->addr;
 	pt->line = pl->line;
 	pt->module = opts->module ? xstrdup(opts->module) : NULL;
 	fname = dwarf_diename(&pl->scope);
-	pt->function = xstrdup(fname ? fname : sym);
+	pt->function = xstrdup(fname ? fname : pt->symbol);
 	if (func_at(&pl->cu, pl->addr, NULL, &ctx.func))
 		ctx.func = pl->scope;
 	ctx.func_high = scope_end(&pl->scope);
@@ -205,6 +227,21 @@ static int fill_missing(struct resolved *r, struct probe_error *err)
 	return 0;
 }
 
+/* $vars/$params that found nothing anywhere: there is nothing to record. */
+static int no_arguments(const struct probe_spec *spec, struct resolved *r,
+			struct probe_error *err)
+{
+	size_t i;
+
+	if (!spec->nargs)
+		return 0;
+	for (i = 0; i < r->n; i++)
+		if (r->v[i].nargs)
+			return 0;
+	return perr(err, "No variables are available here: %s has nothing to fetch.",
+		    spec->args[0].var);
+}
+
 int resolve_spec(struct debuginfo *di, const struct probe_spec *spec,
 		 const struct resolve_opts *opts, struct resolved *out,
 		 struct probe_error *err)
@@ -252,7 +289,7 @@ int resolve_spec(struct debuginfo *di, const struct probe_spec *spec,
 		out->n = i + 1;
 	}
 	places_free(&pl);
-	if (fill_missing(out, err)) {
+	if (fill_missing(out, err) || no_arguments(spec, out, err)) {
 		resolved_free(out);
 		return -1;
 	}

@@ -71,21 +71,20 @@ struct var_list {
 	void *data;
 };
 
+/*
+ * perf's $vars/$params walk: every parameter (and local) among the children,
+ * descending into any child that covers the address, nested inlined code
+ * included.
+ */
 static int visit_each(Dwarf_Die *die, void *data)
 {
 	struct var_list *l = data;
 	int tag = dwarf_tag(die);
 
-	if (tag == DW_TAG_formal_parameter ||
-	    (tag == DW_TAG_variable && !l->params_only)) {
-		if (dwarf_diename(die))
-			l->fn(die, l->data);
-		return WALK_SKIP;
-	}
-	if (tag == DW_TAG_lexical_block && !l->params_only &&
-	    dwarf_haspc(die, l->addr) == 1)
-		return WALK_DESCEND;
-	return WALK_SKIP;
+	if ((tag == DW_TAG_formal_parameter ||
+	     (tag == DW_TAG_variable && !l->params_only)) && dwarf_diename(die))
+		l->fn(die, l->data);
+	return dwarf_haspc(die, l->addr) == 1 ? WALK_DESCEND : WALK_SKIP;
 }
 
 void var_each(Dwarf_Die *scope, Dwarf_Addr addr, bool params_only,

@@ -14,7 +14,10 @@
 bool var_find(Dwarf_Die *scope, Dwarf_Addr addr, const char *name,
 	      Dwarf_Die *out);
 
-/* Calls @fn for each parameter (and local unless @params_only) at @addr. */
+/*
+ * Calls @fn for each parameter (and local unless @params_only) of @scope and
+ * of the blocks and inlined code in it that cover @addr.
+ */
 void var_each(Dwarf_Die *scope, Dwarf_Addr addr, bool params_only,
 	      void (*fn)(Dwarf_Die *var, void *data), void *data);
 
