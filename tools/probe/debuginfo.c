@@ -115,6 +115,27 @@ int debuginfo_for_each_function(struct debuginfo *di,
 	return 0;
 }
 
+const char *debuginfo_section_of(struct debuginfo *di, Dwarf_Addr addr)
+{
+	Dwarf_Addr bias;
+	Elf *elf = dwfl_module_getelf(di->mod, &bias);
+	Elf_Scn *scn = NULL;
+	size_t shstrndx;
+
+	if (!elf || elf_getshdrstrndx(elf, &shstrndx))
+		return NULL;
+	addr += di->bias - bias;
+	while ((scn = elf_nextscn(elf, scn))) {
+		GElf_Shdr sh;
+
+		if (!gelf_getshdr(scn, &sh) || !(sh.sh_flags & SHF_ALLOC) ||
+		    addr < sh.sh_addr || addr >= sh.sh_addr + sh.sh_size)
+			continue;
+		return elf_strptr(elf, shstrndx, sh.sh_name);
+	}
+	return NULL;
+}
+
 struct find_sym {
 	const char *name;
 	Dwarf_Addr addr;

@@ -128,6 +128,19 @@ static int point_symbol(struct debuginfo *di, struct place *pl,
 	return 0;
 }
 
+/* Code the kernel frees after boot cannot be probed: say so now. */
+static int check_section(struct debuginfo *di, const struct probe_point *pt,
+			 struct probe_error *err)
+{
+	const char *sec = debuginfo_section_of(di, pt->address);
+
+	if (!sec || (strncmp(sec, ".init.", 6) && strncmp(sec, ".exit.", 6)))
+		return 0;
+	perr(err, "%s+%lu is in %s, which the kernel discards: it cannot be probed.",
+	     pt->symbol, pt->offset, sec);
+	return -1;
+}
+
 static int make_point(struct debuginfo *di, const struct probe_spec *spec,
 		      const struct resolve_opts *opts, struct place *pl,
 		      struct probe_point *pt, struct probe_error *err)
@@ -140,6 +153,8 @@ static int make_point(struct debuginfo *di, const struct probe_spec *spec,
 	if (point_symbol(di, pl, pt, err))
 		return -1;
 	pt->address = pl->addr;
+	if (check_section(di, pt, err))
+		return -1;
 	pt->line = pl->line;
 	pt->module = opts->module ? xstrdup(opts->module) : NULL;
 	fname = dwarf_diename(&pl->scope);
@@ -182,6 +197,10 @@ static int resolve_return(struct debuginfo *di, const struct probe_spec *spec,
 	pt = &out->v[0];
 	pt->symbol = xstrdup(spec->function);
 	pt->address = addr;
+	if (check_section(di, pt, err)) {
+		resolved_free(out);
+		return -1;
+	}
 	pt->retprobe = true;
 	pt->function = xstrdup(spec->function);
 	pt->module = opts->module ? xstrdup(opts->module) : NULL;
