@@ -1,8 +1,9 @@
 #!/bin/sh
 # Benchmark (not a test): wall time and peak memory per spec, probe -D
 # against perf probe -D, on the vmlinux files given in VMLINUX (space
-# separated) or, by default, our build's vmlinux and Debian's distribution
-# vmlinux with full debug info (downloaded once into build/probe-bench).
+# separated; default: our build's) and on Debian's distribution vmlinux with
+# full debug info (downloaded once into build/probe-bench; leave it out
+# with PROBE_BENCH_DEBIAN=0).
 #
 # "cold" is probe's first run on a vmlinux (it builds the function index),
 # "warm" every later one. Times are the median of 3 runs.
@@ -22,8 +23,9 @@ debian_vmlinux() {
 	cd - >/dev/null && echo "$benchdir/vmlinux-deb"
 }
 
-if [ -z "$VMLINUX" ]; then
-	VMLINUX="$root/build/out-ours/vmlinux $(debian_vmlinux)"
+VMLINUX=${VMLINUX:-$root/build/out-ours/vmlinux}
+if [ "${PROBE_BENCH_DEBIAN:-1}" != 0 ]; then
+	VMLINUX="$VMLINUX $(debian_vmlinux)"
 fi
 
 SPECS='vfs_read
@@ -35,19 +37,20 @@ fsnotify_access
 wake_up_process p->comm:string p->real_parent->pid
 vfs_read;*ret\\=*'
 
-# once CMD...: prints "milliseconds KB" for one run
+# once CMD...: prints "wall-ms KB cpu-ms" for one run (cpu: user+sys,
+# which a busy machine disturbs less than wall time)
 once() {
 	t0=$(date +%s%N)
-	kb=$(/usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1)
+	set -- $(/usr/bin/time -f '%M %U %S' "$@" 2>&1 >/dev/null | tail -1)
 	t1=$(date +%s%N)
-	echo "$(((t1 - t0) / 1000000)) $kb"
+	echo "$(((t1 - t0) / 1000000)) $1 $(awk -v u="$2" -v s="$3" 'BEGIN { printf "%d", (u + s) * 1000 }')"
 }
 
-# measure CMD...: the median of 3 runs
+# measure CMD...: the run with the median wall time of 5
 measure() {
-	for i in 1 2 3; do
+	for i in 1 2 3 4 5; do
 		once "$@"
-	done | sort -n | sed -n 2p
+	done | sort -n | sed -n 3p
 }
 
 for v in $VMLINUX; do
@@ -56,17 +59,18 @@ for v in $VMLINUX; do
 	cache=$(mktemp -d)
 	echo
 	echo "vmlinux: $v ($(du -m "$v" | cut -f1) MB)"
-	printf '%-48s %8s %8s %8s %7s | %7s %7s %7s\n' spec "perf ms" "cold ms" "warm ms" "speedup" "perf MB" "cold MB" "warm MB"
+	echo "(ms: wall time, median of 5; cpu: user+sys of that run; cold: first run, builds the index)"
+	printf '%-46s %7s %7s %7s %7s %7s %6s | %7s %7s %7s\n' spec "perf" "perfcpu" "cold" "warm" "warmcpu" "faster" "perf MB" "cold MB" "warm MB"
 	echo "$SPECS" | while IFS= read -r spec; do
 		rm -f "$cache"/*
 		set -- $(measure "$PERF" probe -k "$v" -s "$src" -q -D "$spec")
-		pt=$1 pm=$2
+		pt=$1 pm=$2 pc=$3
 		rm -f "$cache"/*
 		set -- $(once env PROBE_CACHE_DIR="$cache" "$PROBE" -k "$v" -s "$src" -q -D "$spec")
 		ct=$1 cm=$2
 		set -- $(measure env PROBE_CACHE_DIR="$cache" "$PROBE" -k "$v" -s "$src" -q -D "$spec")
-		wt=$1 wm=$2
-		printf '%-48s %8d %8d %8d %6dx | %7d %7d %7d\n' "$spec" "$pt" "$ct" "$wt" \
+		wt=$1 wm=$2 wc=$3
+		printf '%-46s %7d %7d %7d %7d %7d %5dx | %7d %7d %7d\n' "$spec" "$pt" "$pc" "$ct" "$wt" "$wc" \
 			$((pt / (wt > 0 ? wt : 1))) $((pm / 1024)) $((cm / 1024)) $((wm / 1024))
 	done
 	rm -rf "$cache"
