@@ -7,78 +7,29 @@
 #include <string.h>
 
 #include "func_find.h"
+#include "line_view.h"
 #include "line_walk.h"
 #include "probe.h"
-#include "source_file.h"
-
-struct probeable {
-	const char *file;	/* tail to match */
-	Dwarf_Die cu;
-	bool *ok;		/* ok[line] */
-	size_t n;
-	int max_line;
-};
-
-static int mark(const char *file, int line, Dwarf_Addr addr, void *data)
-{
-	struct probeable *p = data;
-	const char *rfile;
-	int rline;
-
-	if (!file || !path_tail_match(file, p->file) || line <= 0 ||
-	    (size_t)line >= p->n)
-		return 0;
-	/* Same test as probing: the address must map back to this line. */
-	if (line_at(&p->cu, addr, &rfile, &rline) == 0 &&
-	    !strcmp(rfile, file) && rline != line)
-		return 0;
-	p->ok[line] = true;
-	if (line > p->max_line)
-		p->max_line = line;
-	return 0;
-}
-
-static const char *comp_dir(Dwarf_Die *cu)
-{
-	Dwarf_Attribute attr;
-
-	return dwarf_formstring(dwarf_attr(cu, DW_AT_comp_dir, &attr));
-}
 
 static int show(struct probe_ctx *ctx, const char *file, Dwarf_Die *cu,
 		Dwarf_Die *fn, const struct line_range *lr)
 {
 	struct probe_error err = { "" };
-	struct probeable p = { file, *cu, NULL, 0, 0 };
-	struct source_file sf;
-	int decl = 0, start, end, i;
+	struct strbuf sb = STRBUF_INIT;
+	int start = lr->start, end = lr->end;
 
-	if (source_file_load(&sf, file, comp_dir(cu), ctx->ropts.source_dir, &err)) {
+	if (!fn && !start)
+		start = 1;
+	if (line_view(cu, file, fn, start, end, ctx->ropts.source_dir, &sb, &err)) {
 		report_error(&err);
 		return 1;
 	}
-	p.n = sf.n + 2;
-	p.ok = xcalloc(p.n, sizeof(bool));
-	if (fn) {
-		dwarf_decl_line(fn, &decl);
-		walk_function_lines(fn, mark, &p);
-		start = decl + lr->start;
-		end = lr->end == INT_MAX ? p.max_line + 1 : decl + lr->end;
+	if (fn)
 		printf("<%s@%s:%d>\n", dwarf_diename(fn), file, lr->start);
-	} else {
-		walk_cu_lines(cu, mark, &p);
-		start = lr->start ? lr->start : 1;
-		end = lr->end == INT_MAX ? (int)sf.n : lr->end;
+	else
 		printf("<%s:%d>\n", file, start);
-	}
-	for (i = start; i <= end && i >= 1 && (size_t)i <= sf.n; i++) {
-		if (p.ok[i])
-			printf("%7d  %s\n", i - decl, sf.lines[i - 1]);
-		else
-			printf("         %s\n", sf.lines[i - 1]);
-	}
-	free(p.ok);
-	source_file_free(&sf);
+	fputs(sb.buf ? sb.buf : "", stdout);
+	strbuf_release(&sb);
 	return 0;
 }
 

@@ -214,7 +214,7 @@ static int var_loc(struct fetch_ctx *ctx, Dwarf_Die *var, struct loc *l,
 	}
 	if (var_ops(ctx, var, &ops, &nops)) {
 		perr(err, "Failed to find the location of the '%s' variable at this address.", name);
-		perr_hint(err, "Perhaps it has been optimized out. See what is available here with --vars.");
+		perr_hint(err, "Perhaps it has been optimized out.");
 		return FETCH_UNAVAILABLE;
 	}
 	if (nops == 2 && ops[1].atom == DW_OP_stack_value &&

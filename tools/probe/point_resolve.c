@@ -9,6 +9,7 @@
 #include "func_find.h"
 #include "func_index.h"
 #include "lazy.h"
+#include "line_view.h"
 #include "line_walk.h"
 #include "source_file.h"
 
@@ -145,6 +146,7 @@ static bool pick_scope(Dwarf_Die *cu, Dwarf_Addr addr, const char *function,
 /* Collects the addresses of one line (or a set of lazy lines). */
 struct line_query {
 	const struct probe_spec *spec;
+	const struct resolve_opts *opts;
 	const char *file;	/* tail to match */
 	int line;		/* single line; 0 with a lazy set */
 	const bool *lazy;	/* lazy[line] for matching lines */
@@ -153,6 +155,22 @@ struct line_query {
 	struct places *out;
 	struct probe_error *err;
 };
+
+/* Adds the --line view around @line to the error, when the source is there. */
+static void hint_lines(struct line_query *q, const char *file, Dwarf_Die *fn,
+		       int line)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct probe_error ignored;
+
+	if (line_view(&q->cu, file, fn, line - 3, line + 3, q->opts->source_dir,
+		      &sb, &ignored) == 0 && sb.len)
+		perr_hint(q->err, "Probe-able lines nearby (probe --line):\n%.*s",
+			  (int)sb.len - 1, sb.buf);
+	else
+		perr_hint(q->err, "Probe-able lines are shown by 'probe --line'.");
+	strbuf_release(&sb);
+}
 
 static int representative(struct line_query *q, const char *file, int line,
 			  Dwarf_Addr addr)
@@ -168,12 +186,14 @@ static int representative(struct line_query *q, const char *file, int line,
 	if (q->spec->function && pick_scope(&q->cu, addr, q->spec->function,
 					    rline, &fn) &&
 	    dwarf_diename(&fn) && !strcmp(dwarf_diename(&fn), q->spec->function) &&
-	    dwarf_decl_line(&fn, &decl) == 0)
+	    dwarf_decl_line(&fn, &decl) == 0) {
 		perr_hint(q->err, "Please try to probe at %s:%d instead.",
 			  q->spec->function, rline - decl);
-	else
+		hint_lines(q, file, &fn, line - decl);
+	} else {
 		perr_hint(q->err, "Please try to probe at %s:%d instead.", rfile, rline);
-	perr_hint(q->err, "Probe-able lines are shown by 'probe --line'.");
+		hint_lines(q, file, NULL, line);
+	}
 	return -1;
 }
 
@@ -238,7 +258,7 @@ static int by_function(struct debuginfo *di, const struct probe_spec *spec,
 		       struct probe_error *err)
 {
 	struct func_sites fs;
-	struct line_query q = { .spec = spec, .out = out, .err = err };
+	struct line_query q = { .spec = spec, .opts = opts, .out = out, .err = err };
 	size_t i;
 	int rc = 0;
 
@@ -301,7 +321,7 @@ static int by_file(struct debuginfo *di, const struct probe_spec *spec,
 		   const struct resolve_opts *opts, struct places *out,
 		   struct probe_error *err)
 {
-	struct line_query q = { .spec = spec, .out = out, .err = err };
+	struct line_query q = { .spec = spec, .opts = opts, .out = out, .err = err };
 	struct func_index *ix = debuginfo_index(di, INDEX_FILES);
 	Dwarf_Off off = 0;
 	Dwarf_Die cu;

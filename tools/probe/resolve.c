@@ -7,6 +7,7 @@
 
 #include "fetch_expr.h"
 #include "func_find.h"
+#include "line_view.h"
 #include "var_find.h"
 
 void resolved_free(struct resolved *r)
@@ -54,6 +55,33 @@ static void expand_one(Dwarf_Die *var, void *data)
 	free(type);
 }
 
+struct names {
+	struct fetch_ctx *ctx;
+	struct strbuf sb;
+};
+
+static void add_name(Dwarf_Die *var, void *data)
+{
+	struct names *n = data;
+
+	if (fetch_available(n->ctx, var))
+		strbuf_addf(&n->sb, "%s%s", n->sb.len ? ", " : "", dwarf_diename(var));
+}
+
+/* Tells which variables can be fetched at this place. */
+static void hint_available(struct fetch_ctx *ctx, struct place *pl,
+			   struct probe_error *err)
+{
+	struct names n = { ctx, STRBUF_INIT };
+
+	var_each(&pl->scope, pl->addr, false, add_name, &n);
+	if (n.sb.len)
+		perr_hint(err, "Available here: %s.", n.sb.buf);
+	else
+		perr_hint(err, "No variable can be fetched at this place.");
+	strbuf_release(&n.sb);
+}
+
 static int add_arg(struct fetch_ctx *ctx, struct place *pl,
 		   const struct probe_spec *spec, const struct probe_arg *arg,
 		   struct probe_point *pt, struct probe_error *err)
@@ -84,7 +112,8 @@ static int add_arg(struct fetch_ctx *ctx, struct place *pl,
 	if (!var_find(&pl->scope, pl->addr, arg->var, &var)) {
 		perr(err, "Failed to find the location of the '%s' variable at this address.",
 		     arg->var);
-		perr_hint(err, "Perhaps it has been optimized out. Use --vars to see what is available here.");
+		perr_hint(err, "Perhaps it has been optimized out, or it is not in scope here.");
+		hint_available(ctx, pl, err);
 		probe_point_add_arg(pt, arg->name, NULL, NULL);
 		return 0;
 	}
@@ -92,6 +121,7 @@ static int add_arg(struct fetch_ctx *ctx, struct place *pl,
 	case 0:
 		break;
 	case FETCH_UNAVAILABLE:	/* decided once every place is known */
+		hint_available(ctx, pl, err);
 		probe_point_add_arg(pt, arg->name, NULL, NULL);
 		return 0;
 	default:
@@ -246,6 +276,31 @@ static int fill_missing(struct resolved *r, struct probe_error *err)
 	return 0;
 }
 
+/* The --line view around the wanted line of a function. */
+static void hint_function_lines(struct debuginfo *di, const struct probe_spec *spec,
+				const struct resolve_opts *opts,
+				struct probe_error *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct probe_error ignored;
+	struct func_sites fs;
+	const char *file;
+	int from = spec->line > 3 ? spec->line - 3 : 0;
+
+	func_find(di, spec->function, spec->file, opts->no_inlines, &fs);
+	file = fs.ndefs ? dwarf_decl_file(&fs.defs[0].die) : NULL;
+	if (file && !spec->lazy &&
+	    line_view(&fs.defs[0].cu, file, &fs.defs[0].die, from, spec->line + 3,
+		      opts->source_dir, &sb, &ignored) == 0 && sb.len)
+		perr_hint(err, "Probe-able lines nearby (probe --line):\n%.*s",
+			  (int)sb.len - 1, sb.buf);
+	else
+		perr_hint(err, "See its probe-able lines with 'probe --line %s'.",
+			  spec->function);
+	strbuf_release(&sb);
+	func_sites_free(&fs);
+}
+
 /* $vars/$params that found nothing anywhere: there is nothing to record. */
 static int no_arguments(const struct probe_spec *spec, struct resolved *r,
 			struct probe_error *err)
@@ -279,8 +334,7 @@ int resolve_spec(struct debuginfo *di, const struct probe_spec *spec,
 			perr(err, "Probe point '%s' not found: %s has no code %s.",
 			     spec->function, spec->function,
 			     spec->lazy ? "on lines matching the pattern" : "on that line");
-			perr_hint(err, "See its probe-able lines with 'probe --line %s'.",
-				  spec->function);
+			hint_function_lines(di, spec, opts, err);
 		} else if (spec->function) {
 			perr(err, "Probe point '%s' not found.", spec->function);
 			suggest_functions(di, spec->function, err);

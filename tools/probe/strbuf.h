@@ -26,7 +26,7 @@ void strbuf_release(struct strbuf *sb);
  * Errors travel as text: the pure layers (spec parsing, DWARF translation)
  * describe what went wrong and what to try next; the commands print it.
  */
-#define PROBE_ERR_MAX 1024
+#define PROBE_ERR_MAX 4096
 struct probe_error {
 	char msg[PROBE_ERR_MAX];
 };

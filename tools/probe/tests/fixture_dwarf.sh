@@ -121,11 +121,17 @@ first=$(objdump --dwarf=decodedline "$F" | awk -v a="$(printf '0x%x' "$a")" \
 ok $? "objdump: the first row at line $l's address is line $first"
 expect_fail "a line sharing its address is refused with a hint" \
 	"try to probe at walk:$((first - decl)) instead" "walk:$((l - decl))"
+expect_fail "... and shows the source around it" \
+	"acc ^= r->hist\[i & 7\];" "walk:$((l - decl))"
 
 expect_fail "'.' on a pointer is refused" "must be referred by '->'" 'walk r.id'
 expect_fail "'->' on a struct is refused" "must be referred by '.'" 'walk r->pos->x'
 expect_fail "unknown member is named" "has no member nosuch" 'walk r->nosuch'
 expect_fail "unknown variable" "location of the 'nothere' variable" 'walk nothere'
+# readelf lists r, n, extra as walk's parameters: the error names them
+params=$(echo "$facts" | awk '$1 == "var" && $2 == "walk" { printf "%s%s", sep, $3; sep = ", " }' |
+	cut -d, -f1-3)
+expect_fail "a missing variable error lists the available ones" "Available here: $params" 'walk nothere'
 expect_fail "unknown function suggests a close name" "Did you mean: .*walk" 'wlak'
 expect_fail "char is not a string source" "not a pointer nor array of char" 'walk n:string'
 
