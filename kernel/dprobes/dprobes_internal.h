@@ -30,6 +30,8 @@ enum dprobe_site_state {
  * @nr_post: enabled probes that have a post handler
  * @rcu: for freeing after readers and tasks are done with it
  * @free_work: frees the slot and the site from process context
+ * @next_dead: chains sites emptied by one unregister call (readers may
+ *	still walk @hlist, so it must stay intact until a grace period)
  * @arch: how the instruction is executed (x86 part)
  */
 struct dprobe_site {
@@ -41,6 +43,7 @@ struct dprobe_site {
 	unsigned int nr_post;
 	struct rcu_head rcu;
 	struct work_struct free_work;
+	struct dprobe_site *next_dead;
 	struct dprobe_arch_site arch;
 };
 

@@ -305,8 +305,7 @@ void unregister_dprobes(struct dprobe **ps, int num)
 		if (list_empty(&site->probes)) {
 			if (site->state != DPROBE_SITE_GONE)
 				hash_del_rcu(&site->hlist);
-			/* hlist is unused from here: chain the dead sites on it */
-			site->hlist.next = (struct hlist_node *)dead;
+			site->next_dead = dead;
 			dead = site;
 		}
 	}
@@ -317,7 +316,7 @@ void unregister_dprobes(struct dprobe **ps, int num)
 	synchronize_rcu();
 	while (dead) {
 		site = dead;
-		dead = (struct dprobe_site *)site->hlist.next;
+		dead = site->next_dead;
 		site_free(site);
 	}
 	for (i = 0; i < num; i++) {

@@ -26,8 +26,8 @@ static DEFINE_PER_CPU(struct dprobe_site *, running_site);
  * dprobe_site_lookup() - find the site of a probed address
  * @addr: the address of an instruction
  *
- * Called under rcu_read_lock() (from the trap and ftrace paths) or under
- * dprobe_mutex.
+ * Called with preemption off (the trap and ftrace paths: an RCU read
+ * side) or under dprobe_mutex.
  *
  * Return: the site, or NULL when @addr is not probed.
  */

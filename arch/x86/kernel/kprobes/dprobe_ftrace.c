@@ -30,7 +30,7 @@ static void dprobe_ftrace_handler(unsigned long ip, unsigned long parent_ip,
 	if (bit < 0)
 		return;
 
-	rcu_read_lock();
+	/* preemption is off from here: that is our RCU read side */
 	site = dprobe_site_lookup(ip);
 	if (!site || !regs)
 		goto out;
@@ -44,7 +44,6 @@ static void dprobe_ftrace_handler(unsigned long ip, unsigned long parent_ip,
 	/* Without FTRACE_OPS_FL_IPMODIFY a handler may not redirect. */
 	instruction_pointer_set(regs, orig_ip);
 out:
-	rcu_read_unlock();
 	ftrace_test_recursion_unlock(bit);
 }
 

@@ -100,7 +100,7 @@ bool dprobe_int3_handler(struct pt_regs *regs)
 	if (user_mode(regs))
 		return false;
 
-	rcu_read_lock();
+	/* NMI-like context, interrupts off: an RCU reader by nature */
 	site = dprobe_site_lookup(addr);
 	if (site && site->arch.exec != DPROBE_X86_FTRACE) {
 		handled = probe_hit(site, regs);
@@ -117,7 +117,6 @@ bool dprobe_int3_handler(struct pt_regs *regs)
 		handled = true;
 	}
 out:
-	rcu_read_unlock();
 	return handled;
 }
 

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# make bench-probes: guest instructions per probe hit, our kernel and the
+# reference kernel (upstream kprobes) in one run, under QEMU -icount
+# shift=0 (DESIGN.md section 6).  A benchmark, not a test.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+mkdir -p build/bench
+gcc -O2 -Wall -Wextra -static -o build/bench/getppid_loop tools/testing/bench/getppid_loop.c
+declare -A res
+for k in ref ours; do
+	tools/testing/vm/run-vm.sh --kernel "build/out-$k/vmlinux" --icount --cpus 1 \
+		--quiet --name "bench-$k" --timeout 1800 -- \
+		tools/testing/bench/probe-cost.sh "$top/build/bench/getppid_loop" || true
+	while read -r _ name val; do res[$k,$name]=$val; done \
+		< <(grep '^BENCH ' "build/vm/bench-$k.console")
+	grep -E '^# ' "build/vm/bench-$k.console" | sed "s/^# /  [$k] /" >&2
+done
+# traps per hit follow from the mechanism (instruction counts hide them)
+declare -A traps=(
+	[ref,ftrace-entry]=0 [ours,ftrace-entry]=0
+	[ref,int3-offset]=2 [ours,int3-offset]=1
+	[ref,retprobe]=0 [ours,retprobe]=0
+	[ref,entry-3-args]=0 [ours,entry-3-args]=0
+	[ref,optimized]=0 [ours,optimized]=0
+)
+printf '%-28s %12s %12s %10s %10s %8s\n' case "ref insns" "ours insns" "ref added" "ours added" ratio
+for c in baseline ftrace-entry ftrace-entry-tracing-off int3-offset int3-offset-tracing-off \
+	retprobe retprobe-tracing-off entry-3-args entry-3-args-tracing-off optimized optimized-tracing-off; do
+	r=${res[ref,$c]:-n/a} o=${res[ours,$c]:-n/a}
+	rb=${res[ref,baseline]:-0} ob=${res[ours,baseline]:-0}
+	ra=n/a oa=n/a ratio=n/a
+	[[ $r =~ ^[0-9.]+$ ]] && ra=$(echo "$r - $rb" | bc)
+	[[ $o =~ ^[0-9.]+$ ]] && oa=$(echo "$o - $ob" | bc)
+	[[ $ra =~ ^[0-9.]+$ && $oa =~ ^[0-9.]+$ && $ra != 0 ]] && ratio=$(echo "scale=2; $oa / $ra" | bc)
+	base=${c%-tracing-off}
+	printf '%-28s %12s %12s %10s %10s %8s   traps/hit ref %s ours %s\n' "$c" "$r" "$o" "$ra" "$oa" "$ratio" \
+		"${traps[ref,$base]:--}" "${traps[ours,$base]:--}"
+done
