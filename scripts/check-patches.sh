@@ -12,7 +12,7 @@ tar -xJf /usr/src/linux-source-6.12.tar.xz -C "$tree" --strip-components=1
 cd "$tree"
 export GIT_AUTHOR_NAME=check GIT_AUTHOR_EMAIL=check@localhost
 export GIT_COMMITTER_NAME=check GIT_COMMITTER_EMAIL=check@localhost
-git init -q && git add -A && git commit -q -m pristine
+git init -q && git add -A -f && git commit -q -m pristine
 git am -q "$work"/series/0*.patch
 echo "check-patches: $(git rev-list --count HEAD~1..HEAD >/dev/null; git log --oneline | wc -l) commits after git am"
 make -s O="$out" tinyconfig >/dev/null

@@ -31,7 +31,7 @@ export GIT_AUTHOR_NAME="dprobes developers" GIT_AUTHOR_EMAIL="dprobes@localhost"
 export GIT_COMMITTER_NAME="$GIT_AUTHOR_NAME" GIT_COMMITTER_EMAIL="$GIT_AUTHOR_EMAIL"
 export GIT_AUTHOR_DATE="2026-01-01T00:00:00Z" GIT_COMMITTER_DATE="2026-01-01T00:00:00Z"
 git init -q
-git add -A
+git add -A -f
 git commit -q -m "Linux $(make -s kernelversion) (Debian linux-source-6.12)"
 base=$(git rev-parse HEAD)
 
@@ -47,7 +47,7 @@ for g in "${groups[@]}"; do
 			if [[ $f == "$p"* ]] && [ -z "${done_files[$f]:-}" ]; then
 				mkdir -p "$(dirname "$f")"
 				cp "$top/$f" "$f"
-				git add "$f"
+				git add -f "$f"
 				done_files[$f]=1
 				n=$((n + 1))
 			fi
