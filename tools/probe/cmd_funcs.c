@@ -17,6 +17,7 @@ static int collect(const char *name, Dwarf_Addr addr, void *data)
 {
 	struct names *ns = data;
 
+	(void)addr;
 	if (ns->filter ? fnmatch(ns->filter, name, 0) != 0 : name[0] == '_')
 		return 0;	/* default: hide internal "_*" names, like perf */
 	ns->v = xrealloc(ns->v, (ns->n + 1) * sizeof(*ns->v));

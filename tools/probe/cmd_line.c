@@ -54,11 +54,19 @@ int cmd_line(struct probe_ctx *ctx, const char *text)
 	if (lr.function) {
 		func_find(di, lr.function, lr.file, false, &fs);
 		if (fs.ndefs) {
-			Dwarf_Die *fn = fs.n ? &fs.v[0].die : &fs.defs[0].die;
-			const char *file = dwarf_decl_file(fn);
+			/* the out-of-line body when there is one */
+			size_t k = 0;
+			Dwarf_Die *fn, *cu;
+			const char *file;
 
-			rc = file ? show(ctx, file, fs.n ? &fs.v[0].cu : &fs.defs[0].cu,
-					 fn, &lr) : 1;
+			while (k < fs.n && fs.v[k].inlined)
+				k++;
+			if (k == fs.n)
+				k = 0;
+			fn = fs.n ? &fs.v[k].die : &fs.defs[0].die;
+			cu = fs.n ? &fs.v[k].cu : &fs.defs[0].cu;
+			file = dwarf_decl_file(fn);
+			rc = file ? show(ctx, file, cu, fn, &lr) : 1;
 		} else {
 			fprintf(stderr, "Error: Function '%s' not found.\n", lr.function);
 		}

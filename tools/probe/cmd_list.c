@@ -13,6 +13,7 @@ int cmd_list(struct probe_ctx *ctx, const char *filter)
 	struct kevents ks;
 	size_t i;
 
+	(void)ctx;	/* listing needs no debuginfo */
 	if (tracefs_ready(&err) || kevents_read(&ks, &err)) {
 		report_error(&err);
 		return 1;

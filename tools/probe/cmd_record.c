@@ -23,6 +23,7 @@ static volatile sig_atomic_t stop_requested;
 
 static void on_signal(int sig)
 {
+	(void)sig;
 	stop_requested = 1;
 }
 

@@ -103,7 +103,9 @@ static int collect_instance(Dwarf_Die *die, void *data)
 		/* like perf: a copy of the function nested in another is not probed again */
 		return WALK_SKIP;
 	}
-	return WALK_DESCEND;
+	/* instances only live in code: skip types, members, enumerators */
+	return tag == DW_TAG_subprogram || tag == DW_TAG_inlined_subroutine ||
+	       tag == DW_TAG_lexical_block ? WALK_DESCEND : WALK_SKIP;
 }
 
 static bool has_code(Dwarf_Die *die)

@@ -194,7 +194,7 @@ static size_t emit(struct pairs *p, struct index_entry *entries,
 static int write_index(struct debuginfo *di, enum index_kind kind,
 		       const char *path, const char *bid, const struct stat *st)
 {
-	struct index_header hdr = { INDEX_MAGIC };
+	struct index_header hdr;
 	struct pairs fn = { 0 }, files = { 0 };
 	struct index_entry *entries, *fentries;
 	struct strbuf strtab = STRBUF_INIT;
@@ -204,6 +204,8 @@ static int write_index(struct debuginfo *di, enum index_kind kind,
 	FILE *f;
 	int rc = -1;
 
+	memset(&hdr, 0, sizeof(hdr));
+	memcpy(hdr.magic, INDEX_MAGIC, sizeof(hdr.magic));
 	collect(di, kind == INDEX_FUNCTIONS ? &fn : NULL,
 		kind == INDEX_FILES ? &files : NULL);
 	entries = xcalloc(fn.n, sizeof(*entries));

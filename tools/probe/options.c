@@ -32,19 +32,19 @@ void print_help(const struct option *opts, const char *usage)
 	printf("    %-28s %s\n", "-h, --help", "show this help");
 }
 
-static int set_value(const struct option *o, const char *val, const char *usage)
+static int set_value(const struct option *o, const char *val)
 {
 	char *end;
 
-	if (o->seen)
-		*o->seen = true;
 	switch (o->type) {
 	case OPT_BOOL:
 		*(bool *)o->value = true;
 		return 0;
 	case OPT_STRING:
-	case OPT_OPTSTRING:
 		*(const char **)o->value = val;
+		return 0;
+	case OPT_OPTSTRING:
+		*(const char **)o->value = val ? val : "";
 		return 0;
 	case OPT_LIST:
 		str_list_add(o->value, val);
@@ -67,7 +67,7 @@ static bool needs_value(const struct option *o)
 }
 
 static int parse_long(const char *arg, int *i, int argc, const char **argv,
-		      const struct option *opts, const char *usage)
+		      const struct option *opts)
 {
 	const char *eq = strchr(arg, '=');
 	size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
@@ -88,18 +88,18 @@ static int parse_long(const char *arg, int *i, int argc, const char **argv,
 		return -1;
 	}
 	if (eq)
-		return o->type == OPT_BOOL ? -1 : set_value(o, eq + 1, usage);
+		return o->type == OPT_BOOL ? -1 : set_value(o, eq + 1);
 	if (!needs_value(o))
-		return set_value(o, NULL, usage);
+		return set_value(o, NULL);
 	if (*i + 1 >= argc) {
 		fprintf(stderr, "probe: option '--%s' needs a value\n", o->long_name);
 		return -1;
 	}
-	return set_value(o, argv[++*i], usage);
+	return set_value(o, argv[++*i]);
 }
 
 static int parse_short(const char *arg, int *i, int argc, const char **argv,
-		       const struct option *opts, const char *usage)
+		       const struct option *opts)
 {
 	const struct option *o;
 
@@ -111,19 +111,19 @@ static int parse_short(const char *arg, int *i, int argc, const char **argv,
 		return -1;
 	}
 	if (!needs_value(o)) {
-		if (set_value(o, arg[1] && o->type == OPT_OPTSTRING ? arg + 1 : NULL, usage))
+		if (set_value(o, arg[1] && o->type == OPT_OPTSTRING ? arg + 1 : NULL))
 			return -1;
 		if (arg[1] && o->type == OPT_BOOL)
-			return parse_short(arg + 1, i, argc, argv, opts, usage);
+			return parse_short(arg + 1, i, argc, argv, opts);
 		return 0;
 	}
 	if (arg[1])
-		return set_value(o, arg + 1, usage);
+		return set_value(o, arg + 1);
 	if (*i + 1 >= argc) {
 		fprintf(stderr, "probe: option '-%c' needs a value\n", arg[0]);
 		return -1;
 	}
-	return set_value(o, argv[++*i], usage);
+	return set_value(o, argv[++*i]);
 }
 
 int parse_options(int argc, const char **argv, const struct option *opts,
@@ -147,8 +147,8 @@ int parse_options(int argc, const char **argv, const struct option *opts,
 			argv[out++] = a;
 			continue;
 		}
-		rc = a[1] == '-' ? parse_long(a + 2, &i, argc, argv, opts, usage) :
-				   parse_short(a + 1, &i, argc, argv, opts, usage);
+		rc = a[1] == '-' ? parse_long(a + 2, &i, argc, argv, opts) :
+				   parse_short(a + 1, &i, argc, argv, opts);
 		if (rc) {
 			fprintf(stderr, "usage: %s\n(see --help)\n", usage);
 			return -1;

@@ -11,7 +11,7 @@ enum opt_type {
 	OPT_STRING,	/* const char ** */
 	OPT_INT,	/* int * */
 	OPT_LIST,	/* struct str_list *: repeatable */
-	OPT_OPTSTRING,	/* const char **, value optional (--funcs[=F]) */
+	OPT_OPTSTRING,	/* const char **, value optional: "" when absent */
 };
 
 struct str_list {
@@ -26,7 +26,6 @@ struct option {
 	void *value;
 	const char *arg;	/* placeholder in the help, e.g. "FILE" */
 	const char *help;
-	bool *seen;		/* optional: set when given (OPT_OPTSTRING) */
 };
 
 /*

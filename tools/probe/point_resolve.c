@@ -303,7 +303,7 @@ static int by_function(struct debuginfo *di, const struct probe_spec *spec,
 	return rc;
 }
 
-static int file_unit(struct debuginfo *di, const struct probe_spec *spec,
+static int file_unit(const struct probe_spec *spec,
 		     const struct resolve_opts *opts, struct line_query *q,
 		     Dwarf_Die *cu, struct probe_error *err)
 {
@@ -336,12 +336,12 @@ static int by_file(struct debuginfo *di, const struct probe_spec *spec,
 		for (i = 0; i < n && !rc; i++) {
 			off = units[i];
 			if (debuginfo_next_cu(di, &off, &cu) == 0)
-				rc = file_unit(di, spec, opts, &q, &cu, err);
+				rc = file_unit(spec, opts, &q, &cu, err);
 		}
 		free(units);
 	} else {
 		while (!rc && debuginfo_next_cu(di, &off, &cu) == 0)
-			rc = file_unit(di, spec, opts, &q, &cu, err);
+			rc = file_unit(spec, opts, &q, &cu, err);
 	}
 	free((bool *)q.lazy);
 	return rc;

@@ -71,8 +71,7 @@ static const char *module_name(const char *m)
 /* What the command line asked for; the first mode given wins. */
 struct modes {
 	struct str_list add, def, del;
-	const char *list, *line, *vars, *funcs;
-	bool list_seen, funcs_seen;
+	const char *list, *line, *vars, *funcs;	/* list, funcs: "" = all */
 };
 
 static int dispatch(struct probe_ctx *ctx, struct modes *m,
@@ -84,14 +83,14 @@ static int dispatch(struct probe_ctx *ctx, struct modes *m,
 		return cmd_add(ctx, &m->add, false);
 	if (m->del.n)
 		return cmd_del(ctx, &m->del);
-	if (m->list_seen)
-		return cmd_list(ctx, m->list);
+	if (m->list)
+		return cmd_list(ctx, *m->list ? m->list : NULL);
 	if (m->line)
 		return cmd_line(ctx, m->line);
 	if (m->vars)
 		return cmd_vars(ctx, m->vars);
-	if (m->funcs_seen)
-		return cmd_funcs(ctx, m->funcs);
+	if (m->funcs)
+		return cmd_funcs(ctx, *m->funcs ? m->funcs : NULL);
 	print_help(opts, usage);
 	return 2;
 }
@@ -102,8 +101,8 @@ static char *take_words(struct modes *m, int n, const char **argv)
 	struct strbuf sb = STRBUF_INIT;
 	int i;
 
-	if (n > 0 && ((m->funcs_seen && !m->funcs) || (m->list_seen && !m->list))) {
-		if (m->funcs_seen)
+	if (n > 0 && ((m->funcs && !*m->funcs) || (m->list && !*m->list))) {
+		if (m->funcs)
 			m->funcs = argv[0];
 		else
 			m->list = argv[0];
@@ -127,11 +126,11 @@ int main(int argc, const char **argv)
 	struct option opts[] = {
 		{ 'a', "add", OPT_LIST, &m.add, "SPEC", "define a probe event (also: bare SPEC words)" },
 		{ 'd', "del", OPT_LIST, &m.del, "GLOB", "delete events matching [GROUP:]EVENT glob" },
-		{ 'l', "list", OPT_OPTSTRING, &m.list, "FILTER", "list probe events", &m.list_seen },
+		{ 'l', "list", OPT_OPTSTRING, &m.list, "FILTER", "list probe events" },
 		{ 'L', "line", OPT_STRING, &m.line, "RANGE", "show the probe-able lines of FUNC[:RANGE] or FILE:RANGE" },
 		{ 'V', "vars", OPT_STRING, &m.vars, "SPEC", "show the variables available at a probe point" },
 		{ 0, "externs", OPT_BOOL, &ctx.externs, NULL, "with --vars: show global variables too" },
-		{ 'F', "funcs", OPT_OPTSTRING, &m.funcs, "FILTER", "list functions (glob filter)", &m.funcs_seen },
+		{ 'F', "funcs", OPT_OPTSTRING, &m.funcs, "FILTER", "list functions (glob filter)" },
 		{ 'D', "definition", OPT_LIST, &m.def, "SPEC", "print the kprobe_events definition; change nothing" },
 		{ 'n', "dry-run", OPT_BOOL, &ctx.dry_run, NULL, "do everything but write kprobe_events" },
 		{ 'f', "force", OPT_BOOL, &ctx.force, NULL, "add even when the event exists (adds a _N suffix)" },

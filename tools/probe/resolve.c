@@ -410,6 +410,7 @@ static int consider(const char *name, Dwarf_Addr addr, void *data)
 {
 	struct suggest *s = data;
 
+	(void)addr;
 	if (s->count >= 8 || strncmp(name, "__pfx_", 6) == 0 ||
 	    strncmp(name, "__SCT__", 7) == 0 || !strcmp(name, s->name))
 		return 0;

@@ -110,6 +110,7 @@ static char found_module[4096];
 static int visit_module(const char *path, const struct stat *st, int type,
 			struct FTW *ftw)
 {
+	(void)st;
 	if (type == FTW_F && same_module(path + ftw->base, wanted_module)) {
 		snprintf(found_module, sizeof(found_module), "%s", path);
 		return 1;
