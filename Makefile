@@ -44,16 +44,16 @@ install: probe
 HOST_STAGES := $(shell scripts/host-stages.sh)
 GUEST_STAGES := guest ratchet
 
-check: kernel
+check: kernel probe
 	scripts/check.sh $(HOST_STAGES) $(GUEST_STAGES)
 
 check-host: kernel
 	scripts/check.sh $(HOST_STAGES)
 
-check-guest: kernel
+check-guest: kernel probe
 	scripts/check.sh $(GUEST_STAGES)
 
-check-debug: debug-kernel
+check-debug: debug-kernel probe
 	KERNEL_FLAVOUR=debug scripts/check.sh $(GUEST_STAGES)
 
 conformance: kernel ref-kernel
