@@ -72,6 +72,7 @@ trap 'rm -rf "$job"' EXIT
 {
 	[ -z "$modules" ] || printf 'GUEST_MODULES=%q\n' "$modules"
 	printf 'GUEST_CWD=%q\n' "$PWD"
+	printf 'GUEST_TOP=%q\n' "$top"
 	printf 'GUEST_VMLINUX=%q\n' "$(readlink -f "$kernel")"
 } > "$job/env"
 
