@@ -90,45 +90,41 @@ static int dpev_event_update_probes(struct dpev_event *ev)
 	return 0;
 }
 
-static int dpev_enable_file(struct dpev_event *ev,
-			    struct trace_event_file *file)
+/* An instance starts or stops consuming the event. */
+static int dpev_set_file(struct dpev_event *ev, struct trace_event_file *file,
+			 bool on)
 {
-	struct dpev_file *link;
+	struct dpev_file *link, *found = NULL;
 	int ret;
 
-	link = kzalloc(sizeof(*link), GFP_KERNEL);
-	if (!link)
-		return -ENOMEM;
-	link->file = file;
-	list_add_tail_rcu(&link->list, &ev->files);
-	ev->nr_files++;
-	ret = dpev_event_update_probes(ev);
-	if (ret) {
-		list_del_rcu(&link->list);
+	list_for_each_entry(link, &ev->files, list) {
+		if (link->file == file)
+			found = link;
+	}
+	if (!on) {
+		if (!found)
+			return -ENOENT;
+		list_del_rcu(&found->list);
 		ev->nr_files--;
 		dpev_event_update_probes(ev);
-		kfree_rcu(link, rcu);
+		kfree_rcu(found, rcu);
+		return 0;
 	}
+	if (found)
+		return 0;
+	found = kzalloc(sizeof(*found), GFP_KERNEL);
+	if (!found)
+		return -ENOMEM;
+	found->file = file;
+	list_add_tail_rcu(&found->list, &ev->files);
+	ev->nr_files++;
+	ret = dpev_event_update_probes(ev);
+	if (ret)
+		dpev_set_file(ev, file, false);
 	return ret;
 }
 
-static int dpev_disable_file(struct dpev_event *ev,
-			     struct trace_event_file *file)
-{
-	struct dpev_file *link;
-
-	list_for_each_entry(link, &ev->files, list) {
-		if (link->file != file)
-			continue;
-		list_del_rcu(&link->list);
-		ev->nr_files--;
-		dpev_event_update_probes(ev);
-		kfree_rcu(link, rcu);
-		return 0;
-	}
-	return -ENOENT;
-}
-
+/* perf starts or stops consuming the event (on every CPU at once). */
 static int dpev_set_perf(struct dpev_event *ev, bool on)
 {
 	int ret;
@@ -142,29 +138,23 @@ static int dpev_set_perf(struct dpev_event *ev, bool on)
 	return ret;
 }
 
-/* Called by ftrace and perf with event_mutex held. */
+/*
+ * The class's reg callback, called by ftrace and perf with event_mutex
+ * held.  perf's per-event open/close/add/del need nothing from us: the
+ * probes are armed as long as perf has the event registered.
+ */
 static int dpev_event_reg(struct trace_event_call *call, enum trace_reg type,
 			  void *data)
 {
 	struct dpev_event *ev = call->data;
 
-	switch (type) {
-	case TRACE_REG_REGISTER:
-		return dpev_enable_file(ev, data);
-	case TRACE_REG_UNREGISTER:
-		return dpev_disable_file(ev, data);
+	if (type == TRACE_REG_REGISTER || type == TRACE_REG_UNREGISTER)
+		return dpev_set_file(ev, data, type == TRACE_REG_REGISTER);
 #ifdef CONFIG_PERF_EVENTS
-	case TRACE_REG_PERF_REGISTER:
-		return dpev_set_perf(ev, true);
-	case TRACE_REG_PERF_UNREGISTER:
-		return dpev_set_perf(ev, false);
-	case TRACE_REG_PERF_OPEN:
-	case TRACE_REG_PERF_CLOSE:
-	case TRACE_REG_PERF_ADD:
-	case TRACE_REG_PERF_DEL:
-		return 0;
+	if (type == TRACE_REG_PERF_REGISTER ||
+	    type == TRACE_REG_PERF_UNREGISTER)
+		return dpev_set_perf(ev, type == TRACE_REG_PERF_REGISTER);
 #endif
-	}
 	return 0;
 }
 

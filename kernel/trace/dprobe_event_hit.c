@@ -89,10 +89,15 @@ NOKPROBE_SYMBOL(dpev_hit_trace);
 static void dpev_hit_perf(const struct dpev_hit *h, struct dpev_event *ev,
 			  struct pt_regs *regs)
 {
-	struct hlist_head *head = this_cpu_ptr(ev->call.perf_events);
+	struct hlist_head __percpu *heads = READ_ONCE(ev->call.perf_events);
+	struct hlist_head *head;
 	int size, rctx;
 	u8 *rec;
 
+	/* perf allocates the heads before it registers and frees them after */
+	if (!heads)
+		return;
+	head = this_cpu_ptr(heads);
 	if (hlist_empty(head))
 		return;
 	/* perf prepends a u32 size; keep the whole sample u64-aligned. */

@@ -11,6 +11,7 @@
 #include <asm/ibt.h>
 
 #include "dprobe_event.h"
+#include "trace_btf.h"
 
 struct dpev_sym_count {
 	const char *name;
@@ -106,11 +107,82 @@ static unsigned long dpev_sym_lookup(void *priv, const char *sym)
 	return kallsyms_lookup_name(sym);
 }
 
+#ifdef CONFIG_PROBE_EVENTS_BTF_ARGS
+/* The fetch type upstream picks for a C type: pointers hex, ints by size. */
+static const char *dpev_btf_type(struct btf *btf, u32 tid)
+{
+	static const char *const ints[2][4] = {
+		{ "u8", "u16", "u32", "u64" }, { "s8", "s16", "s32", "s64" },
+	};
+	const struct btf_type *t = btf_type_skip_modifiers(btf, tid, NULL);
+	int sign;
+
+	if (!t)
+		return NULL;
+	if (btf_type_is_ptr(t))
+		return "x64";
+	if (btf_is_enum(t))
+		return "s32";
+	if (btf_is_enum64(t))
+		return "s64";
+	if (!btf_type_is_int(t))
+		return NULL;
+	if (btf_int_bits(t) != t->size * 8)
+		return "u64";
+	sign = btf_type_is_signed_int(t);
+	switch (t->size) {
+	case 1:
+		return ints[sign][0];
+	case 2:
+		return ints[sign][1];
+	case 4:
+		return ints[sign][2];
+	case 8:
+		return ints[sign][3];
+	}
+	return NULL;
+}
+
+static int dpev_sym_func_proto(void *priv, const char *sym,
+			       struct dprobe_func_proto *proto)
+{
+	const char *colon = strchr(sym, ':');
+	const struct btf_param *params;
+	const struct btf_type *fp;
+	struct btf *btf = NULL;
+	s32 nr, i;
+
+	fp = btf_find_func_proto(colon ? colon + 1 : sym, &btf);
+	if (IS_ERR_OR_NULL(fp))
+		return -ENOENT;
+	params = btf_get_func_param(fp, &nr);
+	if (IS_ERR(params) || nr < 0)
+		nr = 0;
+	/* A trailing "..." is not a parameter. */
+	if (nr && !params[nr - 1].type && !params[nr - 1].name_off)
+		nr--;
+	proto->nr_params = nr;
+	proto->returns_void = !fp->type;
+	proto->ret_type = fp->type ? dpev_btf_type(btf, fp->type) : NULL;
+	for (i = 0; i < nr && i < DPROBE_BTF_MAX_PARAMS; i++) {
+		strscpy(proto->names[i],
+			btf_name_by_offset(btf, params[i].name_off),
+			sizeof(proto->names[i]));
+		proto->types[i] = dpev_btf_type(btf, params[i].type);
+	}
+	btf_put(btf);
+	return 0;
+}
+#else
+#define dpev_sym_func_proto NULL
+#endif
+
 const struct dprobe_parse_env dpev_parse_env = {
 	.syms = {
 		.check = dpev_sym_check,
 		.func_entry = dpev_sym_func_entry,
 		.lookup = dpev_sym_lookup,
+		.func_proto = dpev_sym_func_proto,
 	},
 	.dentry_name_offset = offsetof(struct dentry, d_name.name),
 	.file_dentry_offset = offsetof(struct file, f_path.dentry),

@@ -106,23 +106,24 @@ static const struct seq_operations dpev_list_seq_ops = {
 	.show = dpev_list_show,
 };
 
+/* Both files obey lockdown and the tracing open checks. */
+static int dpev_may_open(void)
+{
+	int ret = security_locked_down(LOCKDOWN_TRACEFS);
+
+	return ret ? ret : tracing_check_open_get_tr(NULL);
+}
+
 static int dpev_list_open(struct inode *inode, struct file *file)
 {
-	int ret;
-
-	ret = security_locked_down(LOCKDOWN_TRACEFS);
-	if (ret)
-		return ret;
-	ret = tracing_check_open_get_tr(NULL);
-	if (ret)
-		return ret;
 	/* "echo > kprobe_events": all or nothing, refused while in use. */
-	if ((file->f_mode & FMODE_WRITE) && (file->f_flags & O_TRUNC)) {
+	bool truncate = (file->f_mode & FMODE_WRITE) &&
+			(file->f_flags & O_TRUNC);
+	int ret = dpev_may_open();
+
+	if (!ret && truncate)
 		ret = dyn_events_release_all(&dpev_dyn_ops);
-		if (ret < 0)
-			return ret;
-	}
-	return seq_open(file, &dpev_list_seq_ops);
+	return ret < 0 ? ret : seq_open(file, &dpev_list_seq_ops);
 }
 
 static int dpev_command(const char *raw_command)
@@ -172,15 +173,9 @@ static const struct seq_operations dpev_profile_seq_ops = {
 
 static int dpev_profile_open(struct inode *inode, struct file *file)
 {
-	int ret;
+	int ret = dpev_may_open();
 
-	ret = security_locked_down(LOCKDOWN_TRACEFS);
-	if (ret)
-		return ret;
-	ret = tracing_check_open_get_tr(NULL);
-	if (ret)
-		return ret;
-	return seq_open(file, &dpev_profile_seq_ops);
+	return ret ? ret : seq_open(file, &dpev_profile_seq_ops);
 }
 
 static const struct file_operations dpev_profile_fops = {

@@ -389,8 +389,8 @@ static void auto_name(struct dprobe_def *def)
 }
 
 /*
- * "$arg*" needs BTF, which is not available: refuse it, after the same
- * checks the ABI runs on every "$arg..." token first.
+ * The ABI's checks of every "$arg..." token; "$arg*" also needs the BTF
+ * prototype of the function.
  */
 static int check_meta_args(struct dprobe_cmd *cmd, struct dprobe_def *def)
 {
@@ -419,11 +419,98 @@ static int check_meta_args(struct dprobe_cmd *cmd, struct dprobe_def *def)
 		}
 		star = true;
 	}
-	if (star) {
+	if (star && !(cmd->proto && cmd->proto->nr_params)) {
 		dprobe_log_err(cmd, 0, DPROBE_ERR_NOSUP_BTFARG);
 		return -EOPNOTSUPP;
 	}
 	return 0;
+}
+
+/* The BTF prototype of the probed function, where $argN has a meaning. */
+static struct dprobe_func_proto *lookup_proto(struct dprobe_cmd *cmd,
+					      const struct dprobe_def *def)
+{
+	const struct dprobe_symbol_ops *syms = &cmd->env->syms;
+	struct dprobe_func_proto *proto;
+
+	if (!syms->func_proto || !def->symbol ||
+	    (!def->func_entry && !def->is_return))
+		return NULL;
+	proto = kzalloc(sizeof(*proto), GFP_KERNEL);
+	if (proto && syms->func_proto(syms->priv, def->symbol, proto)) {
+		kfree(proto);
+		proto = NULL;
+	}
+	return proto;
+}
+
+/**
+ * dprobe_proto_param() - index of parameter @name in a BTF prototype
+ * @proto: the prototype, or NULL
+ * @name: a parameter name
+ *
+ * Return: the 0-based index, or -1 if there is no such parameter.
+ */
+int dprobe_proto_param(const struct dprobe_func_proto *proto,
+		       const char *name)
+{
+	unsigned int i;
+
+	if (!proto)
+		return -1;
+	for (i = 0; i < min(proto->nr_params, DPROBE_BTF_MAX_PARAMS); i++)
+		if (!strcmp(proto->names[i], name))
+			return i;
+	return -1;
+}
+
+/*
+ * With a prototype, "$arg*" becomes one argument per parameter and a bare
+ * "$argN" becomes its parameter's name. @tok maps each resulting argument
+ * to the token it came from, for carets.
+ */
+static int expand_btf_args(struct dprobe_cmd *cmd, const char ***argsp,
+			   int *nargsp, int *tok)
+{
+	const struct dprobe_func_proto *proto = cmd->proto;
+	unsigned int np = min(proto->nr_params, DPROBE_BTF_MAX_PARAMS);
+	const char **in = *argsp, **out;
+	int i, n = 0, j;
+	unsigned long num;
+
+	out = kcalloc(*nargsp + np, sizeof(*out), GFP_KERNEL);
+	if (!out)
+		return -ENOMEM;
+	for (i = 0; i < *nargsp; i++) {
+		const char *a = in[i];
+
+		if (!strcmp(a, "$arg*")) {
+			for (j = 0; j < (int)np && n <= DPROBE_MAX_ARGS; j++) {
+				tok[n] = i + 2;
+				out[n++] = proto->names[j];
+			}
+			continue;
+		}
+		if (!strncmp(a, "$arg", 4) && isdigit(a[4]) &&
+		    !kstrtoul(a + 4, 10, &num) && num) {
+			if (num > proto->nr_params) {
+				cmd->index = i + 2;
+				dprobe_log_err(cmd, 0, DPROBE_ERR_NO_BTFARG);
+				kfree(out);
+				return -ENOENT;
+			}
+			if (num <= np)
+				a = proto->names[num - 1];
+		}
+		if (n <= DPROBE_MAX_ARGS) {
+			tok[n] = i + 2;
+			out[n++] = a;
+		}
+	}
+	kfree(in);
+	*argsp = out;
+	*nargsp = n;
+	return n > DPROBE_MAX_ARGS ? -E2BIG : 0;
 }
 
 static bool is_dentry_arg(const char *a)
@@ -482,29 +569,39 @@ static int expand_dentry_args(struct dprobe_cmd *cmd, const char **args,
 static int parse_args(struct dprobe_cmd *cmd, struct dprobe_def *def)
 {
 	int nargs = cmd->argc - 2, i, ret;
-	const char **args;
+	int tok[DPROBE_MAX_ARGS + 1];
+	const char **args = NULL;
 	char *dbuf = NULL;
 
+	cmd->proto = lookup_proto(cmd, def);
 	ret = check_meta_args(cmd, def);
 	if (ret)
-		return ret;
-	if (nargs > DPROBE_MAX_ARGS)
-		return -E2BIG;	/* the ABI logs nothing here */
-	if (!nargs)
-		return 0;
-	args = kmemdup(cmd->argv + 2, nargs * sizeof(*args), GFP_KERNEL);
-	def->args = kcalloc(nargs, sizeof(*def->args), GFP_KERNEL);
-	if (!args || !def->args) {
-		ret = -ENOMEM;
 		goto out;
-	}
-	ret = expand_dentry_args(cmd, args, nargs, &dbuf);
+	ret = -E2BIG;	/* the ABI logs nothing here */
+	if (nargs > DPROBE_MAX_ARGS)
+		goto out;
+	ret = 0;
+	if (!nargs)
+		goto out;
+	for (i = 0; i < nargs; i++)
+		tok[i] = i + 2;
+	args = kmemdup(cmd->argv + 2, nargs * sizeof(*args), GFP_KERNEL);
+	ret = -ENOMEM;
+	if (!args)
+		goto out;
+	ret = cmd->proto ? expand_btf_args(cmd, &args, &nargs, tok) : 0;
+	if (ret)
+		goto out;
+	def->args = kcalloc(nargs, sizeof(*def->args), GFP_KERNEL);
+	ret = def->args ? expand_dentry_args(cmd, args, nargs, &dbuf) : -ENOMEM;
 	for (i = 0; !ret && i < nargs; i++) {
-		cmd->index = i + 2;
+		cmd->index = tok[i];
 		def->nr_args = i + 1;
 		ret = dprobe_compile_arg(cmd, def, i, args[i]);
 	}
 out:
+	kfree(cmd->proto);
+	cmd->proto = NULL;
 	kfree(dbuf);
 	kfree(args);
 	return ret;

@@ -159,6 +159,29 @@ int dprobe_error_pos(int argc, const char *const *argv, int index, int offset);
  */
 int dprobe_command_text(const char *line, struct seq_buf *s);
 
+/* Parameters of a BTF prototype the parser uses ($arg* expansion). */
+#define DPROBE_BTF_MAX_PARAMS	16
+
+/**
+ * struct dprobe_func_proto - what BTF says about a probed function
+ * @nr_params: parameters (at most DPROBE_BTF_MAX_PARAMS are described)
+ * @returns_void: the function returns nothing ($retval is refused)
+ * @ret_type: type name for $retval ("s32", "x64", ...), NULL for the default
+ * @names: parameter names
+ * @types: parameter type names, NULL for the default type
+ *
+ * With a prototype, a bare parameter name is a fetch argument, "$arg*"
+ * expands to every parameter, and a bare "$argN" is named after its
+ * parameter, as on upstream kernels with BTF.
+ */
+struct dprobe_func_proto {
+	unsigned int nr_params;
+	bool returns_void;
+	const char *ret_type;
+	char names[DPROBE_BTF_MAX_PARAMS][DPROBE_MAX_ARG_NAME_LEN + 1];
+	const char *types[DPROBE_BTF_MAX_PARAMS];
+};
+
 /**
  * struct dprobe_symbol_ops - the kernel's answers about symbols
  * @check: is @sym ("SYM" or "MOD:SYM") a probe-able unique symbol?
@@ -167,15 +190,19 @@ int dprobe_command_text(const char *line, struct seq_buf *s);
  * @func_entry: is @sym + @offset a function entry? 0 if it is, -EINVAL if
  *	not, -ENOENT if the symbol cannot be found (yet).
  * @lookup: address of symbol @sym for @SYM arguments, 0 if unknown.
+ * @func_proto: the BTF prototype of function @sym: fills @proto and
+ *	returns 0, or -ENOENT when there is no BTF for it.
  * @priv: passed to the callbacks
  *
  * Any callback may be NULL: then every symbol is unique, is a function
- * entry at offset 0 only, and cannot be looked up.
+ * entry at offset 0 only, cannot be looked up and has no BTF.
  */
 struct dprobe_symbol_ops {
 	int (*check)(void *priv, const char *sym);
 	int (*func_entry)(void *priv, const char *sym, unsigned long offset);
 	unsigned long (*lookup)(void *priv, const char *sym);
+	int (*func_proto)(void *priv, const char *sym,
+			  struct dprobe_func_proto *proto);
 	void *priv;
 };
 

@@ -157,6 +157,8 @@ static int compile_var(struct arg_compiler *c, const char *expr)
 		if (!c->def->is_return)
 			return fail(c, c->base, DPROBE_ERR_RETVAL_ON_PROBE,
 				    -EINVAL);
+		if (c->cmd->proto && c->cmd->proto->returns_void)
+			return fail(c, c->base, DPROBE_ERR_NO_RETVAL, -ENOENT);
 		emit_source(c, DPROBE_OP_RETVAL);
 		return 0;
 	}
@@ -322,9 +324,19 @@ static int compile_expr(struct arg_compiler *c, char *expr)
 	case '\\':
 		return compile_imm(c, expr);
 	}
-	/* A bare name would be a BTF argument, which this kernel lacks. */
-	if (isalpha(expr[0]) || expr[0] == '_')
+	/* A bare name is a parameter of the function, known from BTF. */
+	if (isalpha(expr[0]) || expr[0] == '_') {
+		int idx = dprobe_proto_param(c->cmd->proto, expr);
+		char num[12];
+
+		if (idx >= 0) {
+			snprintf(num, sizeof(num), "%d", idx + 1);
+			return compile_func_arg(c, num);
+		}
+		if (c->cmd->proto)
+			return fail(c, c->base, DPROBE_ERR_NO_BTFARG, -ENOENT);
 		return fail(c, c->base, DPROBE_ERR_NOSUP_BTFARG, -EOPNOTSUPP);
+	}
 	return fail(c, c->base, DPROBE_ERR_BAD_FETCH_ARG, -EINVAL);
 }
 
@@ -514,6 +526,27 @@ static int compile_type(struct arg_compiler *c, struct dprobe_arg *arg,
 	return 0;
 }
 
+/* Without ":TYPE", a BTF-known value takes its C type, as upstream. */
+static void btf_default_type(struct arg_compiler *c, struct dprobe_arg *arg,
+			     const char *body)
+{
+	const struct dprobe_func_proto *proto = c->cmd->proto;
+	const char *name = NULL;
+	unsigned long n;
+	int idx;
+
+	idx = dprobe_proto_param(proto, body);
+	if (idx >= 0)
+		name = proto->types[idx];
+	else if (!strcmp(body, "$retval"))
+		name = proto->ret_type;
+	else if (!strncmp(body, "$arg", 4) && !kstrtoul(body + 4, 10, &n) &&
+		 n && n <= min(proto->nr_params, DPROBE_BTF_MAX_PARAMS))
+		name = proto->types[n - 1];
+	if (name && dprobe_find_type(name))
+		arg->type = dprobe_find_type(name);
+}
+
 static int compile_body(struct arg_compiler *c, struct dprobe_arg *arg,
 			const char *text)
 {
@@ -535,6 +568,8 @@ static int compile_body(struct arg_compiler *c, struct dprobe_arg *arg,
 	ret = compile_type(c, arg, body, &type, &type_off);
 	if (ret)
 		goto out;
+	if (!type && c->cmd->proto)
+		btf_default_type(c, arg, body);
 	ret = compile_expr(c, body);
 	if (ret)
 		goto out;
@@ -557,6 +592,18 @@ out:
 	return ret;
 }
 
+static bool proto_param_named(struct arg_compiler *c, const char *text)
+{
+	char name[DPROBE_MAX_ARG_NAME_LEN + 1];
+	size_t len = strcspn(text, ":");
+
+	if (!c->cmd->proto || len >= sizeof(name))
+		return false;
+	memcpy(name, text, len);
+	name[len] = '\0';
+	return dprobe_proto_param(c->cmd->proto, name) >= 0;
+}
+
 static int compile_name(struct arg_compiler *c, struct dprobe_arg *arg,
 			unsigned int i, const char *text, const char **body)
 {
@@ -570,6 +617,10 @@ static int compile_name(struct arg_compiler *c, struct dprobe_arg *arg,
 			return fail(c, 0, DPROBE_ERR_NO_ARG_NAME, -EINVAL);
 		arg->name = kstrndup(text, eq - text, GFP_KERNEL);
 		*body = eq + 1;
+	} else if (proto_param_named(c, text)) {
+		/* A parameter written alone is named after itself. */
+		arg->name = kstrndup(text, strcspn(text, ":"), GFP_KERNEL);
+		*body = text;
 	} else {
 		arg->name = kasprintf(GFP_KERNEL, "arg%u", i + 1);
 		*body = text;

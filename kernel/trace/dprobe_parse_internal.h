@@ -16,6 +16,7 @@
  * @env: symbol callbacks and target facts
  * @err: where the first error is recorded
  * @index: token that errors are currently reported in
+ * @proto: BTF prototype of the probed function, NULL if unknown
  */
 struct dprobe_cmd {
 	int argc;
@@ -23,7 +24,11 @@ struct dprobe_cmd {
 	const struct dprobe_parse_env *env;
 	struct dprobe_error *err;
 	int index;
+	const struct dprobe_func_proto *proto;
 };
+
+int dprobe_proto_param(const struct dprobe_func_proto *proto,
+		       const char *name);
 
 void dprobe_log_err(struct dprobe_cmd *cmd, int offset, int code);
 bool dprobe_good_name(const char *name, bool is_group);

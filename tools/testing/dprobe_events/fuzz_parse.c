@@ -48,8 +48,30 @@ static unsigned long fuzz_lookup(void *priv, const char *sym)
 	return strncmp(sym, "sym", 3) ? 0 : KBASE + 8;
 }
 
+/* Functions named "sym_btf..." have a prototype: f(long a, char *b). */
+static int fuzz_proto(void *priv, const char *sym,
+		      struct dprobe_func_proto *proto)
+{
+	(void)priv;
+	if (strncmp(sym, "sym_btf", 7))
+		return -ENOENT;
+	memset(proto, 0, sizeof(*proto));
+	proto->nr_params = 2;
+	proto->ret_type = "s64";
+	strcpy(proto->names[0], "a");
+	strcpy(proto->names[1], "b");
+	proto->types[0] = "s64";
+	proto->types[1] = "x64";
+	return 0;
+}
+
 static const struct dprobe_parse_env env = {
-	.syms = { fuzz_check, fuzz_func_entry, fuzz_lookup, NULL },
+	.syms = {
+		.check = fuzz_check,
+		.func_entry = fuzz_func_entry,
+		.lookup = fuzz_lookup,
+		.func_proto = fuzz_proto,
+	},
 	.dentry_name_offset = 0x28,
 	.file_dentry_offset = 0x18,
 	.max_stack_index = 2048,

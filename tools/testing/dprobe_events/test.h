@@ -12,12 +12,18 @@ void check(bool ok, const char *file, int line, const char *fmt, ...)
 
 /* The environment of the tests: a fake kallsyms, see test_main.c. */
 extern const struct dprobe_parse_env test_env;
+/* The same with BTF prototypes for kfree and vfs_read. */
+extern const struct dprobe_parse_env test_btf_env;
 
 /* Parse @line with test_env; on success the listing goes to @list. */
 int parse_and_list(const char *line, char *list, size_t len,
 		   struct dprobe_error *err);
 
+int parse_and_list_env(const struct dprobe_parse_env *env, const char *line,
+		       char *list, size_t len, struct dprobe_error *err);
+
 void test_grammar(void);
+void test_btf(void);
 void test_errors(void);
 void test_format(void);
 void test_fetch(void);

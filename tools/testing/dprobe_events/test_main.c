@@ -82,14 +82,59 @@ const struct dprobe_parse_env test_env = {
 	.max_stack_index = 2048,
 };
 
-int parse_and_list(const char *line, char *list, size_t len,
-		   struct dprobe_error *err)
+/*
+ * BTF prototypes as the kernel reports them for two functions:
+ * void kfree(const void *object) and
+ * ssize_t vfs_read(struct file *file, char *buf, size_t count, loff_t *pos).
+ */
+static int fake_func_proto(void *priv, const char *sym,
+			   struct dprobe_func_proto *proto)
+{
+	(void)priv;
+	memset(proto, 0, sizeof(*proto));
+	if (!strcmp(sym, "kfree")) {
+		proto->nr_params = 1;
+		proto->returns_void = true;
+		strcpy(proto->names[0], "object");
+		proto->types[0] = "x64";
+		return 0;
+	}
+	if (!strcmp(sym, "vfs_read")) {
+		proto->nr_params = 4;
+		proto->ret_type = "s64";
+		strcpy(proto->names[0], "file");
+		strcpy(proto->names[1], "buf");
+		strcpy(proto->names[2], "count");
+		strcpy(proto->names[3], "pos");
+		proto->types[0] = "x64";
+		proto->types[1] = "x64";
+		proto->types[2] = "u64";
+		proto->types[3] = "x64";
+		return 0;
+	}
+	return -ENOENT;
+}
+
+const struct dprobe_parse_env test_btf_env = {
+	.syms = {
+		.check = fake_check,
+		.func_entry = fake_func_entry,
+		.lookup = fake_lookup,
+		.func_proto = fake_func_proto,
+	},
+	.dentry_name_offset = 0x28,
+	.file_dentry_offset = 0x18,
+	.max_stack_index = 2048,
+};
+
+int parse_and_list_env(const struct dprobe_parse_env *env, const char *line,
+		       char *list, size_t len, struct dprobe_error *err)
 {
 	struct dprobe_def *def;
 	struct seq_buf s;
 	int ret;
 
-	ret = dprobe_parse_def(line, &test_env, &def, err);
+	ret = dprobe_parse_def(line, env, &def, err);
 	list[0] = '\0';
 	if (ret || !def)
 		return ret;
@@ -100,12 +145,19 @@ int parse_and_list(const char *line, char *list, size_t len,
 	return 0;
 }
 
+int parse_and_list(const char *line, char *list, size_t len,
+		   struct dprobe_error *err)
+{
+	return parse_and_list_env(&test_env, line, list, len, err);
+}
+
 int main(void)
 {
 	test_grammar();
 	test_errors();
 	test_format();
 	test_fetch();
+	test_btf();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
