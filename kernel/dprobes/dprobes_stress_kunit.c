@@ -58,13 +58,17 @@ static void test_stress(struct kunit *test)
 		{ .symbol_name = "dprobe_test_call_site",
 		  .pre_handler = stress_pre },
 	};
-	struct dprobe churn[ARRAY_SIZE(churn_symbols)];
 	struct task_struct **workers;
+	struct dprobe *churn;
 	unsigned long calls = 0, rounds = 0, deadline;
 	int cpu, i, placed = 0;
 
+	/* on the heap: KASAN's redzones make these too big for the stack */
 	workers = kunit_kcalloc(test, nr_cpu_ids, sizeof(*workers), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, workers);
+	churn = kunit_kcalloc(test, ARRAY_SIZE(churn_symbols), sizeof(*churn),
+			      GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, churn);
 	for (i = 0; i < ARRAY_SIZE(stay); i++)
 		KUNIT_ASSERT_EQ(test, register_dprobe(&stay[i]), 0);
 	worker_wrong = false;
@@ -79,8 +83,8 @@ static void test_stress(struct kunit *test)
 
 	deadline = jiffies + STRESS_SECONDS * HZ;
 	while (time_before(jiffies, deadline)) {
-		memset(churn, 0, sizeof(churn));
-		for (i = 0; i < ARRAY_SIZE(churn); i++) {
+		memset(churn, 0, ARRAY_SIZE(churn_symbols) * sizeof(*churn));
+		for (i = 0; i < ARRAY_SIZE(churn_symbols); i++) {
 			churn[i].symbol_name = churn_symbols[i];
 			churn[i].pre_handler = stress_pre;
 			if (register_dprobe(&churn[i]))
@@ -88,7 +92,7 @@ static void test_stress(struct kunit *test)
 			else
 				placed++;
 		}
-		for (i = 0; i < ARRAY_SIZE(churn); i++) {
+		for (i = 0; i < ARRAY_SIZE(churn_symbols); i++) {
 			if (churn[i].symbol_name)
 				unregister_dprobe(&churn[i]);
 		}
