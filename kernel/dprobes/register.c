@@ -394,6 +394,22 @@ int disable_dprobe(struct dprobe *p)
 }
 EXPORT_SYMBOL_GPL(disable_dprobe);
 
+/* Sums one counter of a probe over the CPUs. */
+static unsigned long sum_stats(const struct dprobe *p, bool missed)
+{
+	const struct dprobe_stats *st;
+	unsigned long sum = 0;
+	int cpu;
+
+	if (!p->stats)
+		return 0;
+	for_each_possible_cpu(cpu) {
+		st = per_cpu_ptr(p->stats, cpu);
+		sum += missed ? st->missed : st->hit;
+	}
+	return sum;
+}
+
 /**
  * dprobe_nhit() - how often a probe's handlers ran
  * @p: a registered probe
@@ -402,14 +418,7 @@ EXPORT_SYMBOL_GPL(disable_dprobe);
  */
 unsigned long dprobe_nhit(const struct dprobe *p)
 {
-	unsigned long sum = 0;
-	int cpu;
-
-	if (!p->stats)
-		return 0;
-	for_each_possible_cpu(cpu)
-		sum += per_cpu_ptr(p->stats, cpu)->hit;
-	return sum;
+	return sum_stats(p, false);
 }
 EXPORT_SYMBOL_GPL(dprobe_nhit);
 
@@ -421,14 +430,7 @@ EXPORT_SYMBOL_GPL(dprobe_nhit);
  */
 unsigned long dprobe_nmissed(const struct dprobe *p)
 {
-	unsigned long sum = 0;
-	int cpu;
-
-	if (!p->stats)
-		return 0;
-	for_each_possible_cpu(cpu)
-		sum += per_cpu_ptr(p->stats, cpu)->missed;
-	return sum;
+	return sum_stats(p, true);
 }
 EXPORT_SYMBOL_GPL(dprobe_nmissed);
 
