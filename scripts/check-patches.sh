@@ -13,7 +13,8 @@ cd "$tree"
 export GIT_AUTHOR_NAME=check GIT_AUTHOR_EMAIL=check@localhost
 export GIT_COMMITTER_NAME=check GIT_COMMITTER_EMAIL=check@localhost
 git init -q && git add -A -f && git commit -q -m pristine
-git am -q "$work"/series/0*.patch
+# the cover letter (0000) carries no diff
+git am -q $(ls "$work"/series/0*.patch | grep -v 0000-cover-letter)
 echo "check-patches: $(git rev-list --count HEAD~1..HEAD >/dev/null; git log --oneline | wc -l) commits after git am"
 make -s O="$out" tinyconfig >/dev/null
 scripts/kconfig/merge_config.sh -m -O "$out" "$out/.config" \
