@@ -16,6 +16,8 @@
 #include <linux/kallsyms.h>
 #include <linux/kprobes.h>
 #include <linux/rethook.h>
+#include <linux/uaccess.h>
+#include <asm/ibt.h>
 
 #include "dprobes_internal.h"
 
@@ -78,6 +80,7 @@ EXPORT_SYMBOL_GPL(dprobe_is_return);
 static int check_function_entry(struct dretprobe *rp)
 {
 	unsigned long addr, size, offset;
+	u32 insn;
 	unsigned long switch_to = kallsyms_lookup_name("__switch_to");
 
 	addr = rp->dp.symbol_name ?
@@ -85,7 +88,12 @@ static int check_function_entry(struct dretprobe *rp)
 		rp->dp.addr + rp->dp.offset;
 	if (!addr)
 		return -ENOENT;
-	if (!kallsyms_lookup_size_offset(addr, &size, &offset) || offset)
+	if (!kallsyms_lookup_size_offset(addr, &size, &offset))
+		return -EINVAL;
+	/* With IBT the first instruction after endbr64 is the entry too. */
+	if (offset && !(offset == ENDBR_INSN_SIZE &&
+			!copy_from_kernel_nofault(&insn, (void *)(addr - offset),
+						  sizeof(insn)) && is_endbr(insn)))
 		return -EINVAL;
 	/* It returns in another task than the one that called it. */
 	if (addr == switch_to)
