@@ -13,8 +13,12 @@ mkdir -p "$logs"
 vm=tools/testing/vm/run-vm.sh
 flavour=${KERNEL_FLAVOUR:-ours}
 vmlinux=$top/build/out-$flavour/vmlinux
-vmmem=1G
-[ "$flavour" != debug ] || vmmem=3G
+vmmem=1G vmkernel=$vmlinux
+# The KASAN kernel does not boot as a PVH vmlinux: boot its bzImage.
+if [ "$flavour" = debug ]; then
+	vmmem=3G
+	vmkernel=$top/build/out-debug/arch/x86/boot/bzImage
+fi
 
 stage_cmd() {
 	case $1 in
@@ -22,8 +26,8 @@ stage_cmd() {
 	events)   echo "make -C tools/testing/dprobe_events check" ;;
 	probe)    echo "make -C tools/probe check VMLINUX=$vmlinux" ;;
 	docs)     echo "make docs" ;;
-	guest)    echo "$vm --kernel $vmlinux --mem $vmmem --name guest-$flavour --timeout 900 --append 'kunit.enable=1' -- tools/testing/vm/guest-check.sh" ;;
-	ratchet)  echo "scripts/conformance.sh --ratchet --kernel $vmlinux --mem $vmmem" ;;
+	guest)    echo "$vm --kernel $vmkernel --mem $vmmem --name guest-$flavour --timeout 900 --append 'kunit.enable=1' -- tools/testing/vm/guest-check.sh" ;;
+	ratchet)  echo "scripts/conformance.sh --ratchet --kernel $vmkernel --mem $vmmem" ;;
 	*) return 1 ;;
 	esac
 }

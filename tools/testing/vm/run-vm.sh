@@ -51,10 +51,15 @@ while [ $# -gt 0 ]; do
 done
 [ $# -gt 0 ] || { echo "run-vm.sh: no command given" >&2; exit 2; }
 [ -f "$kernel" ] || { echo "run-vm.sh: kernel $kernel not found (make kernel)" >&2; exit 2; }
+# The build directory and vmlinux of the kernel booted (bzImage or vmlinux).
+case $kernel in
+*/arch/x86/boot/bzImage) kout=${kernel%/arch/x86/boot/bzImage} ;;
+*) kout=$(dirname "$kernel") ;;
+esac
 if [ -z "$modules" ]; then
-	rel=$(cat "$(dirname "$kernel")/kernelrelease" 2>/dev/null || true)
-	[ -n "$rel" ] && [ -d "$(dirname "$kernel")/mods/lib/modules" ] &&
-		modules=$(dirname "$kernel")/mods/lib/modules
+	rel=$(cat "$kout/kernelrelease" 2>/dev/null || true)
+	[ -n "$rel" ] && [ -d "$kout/mods/lib/modules" ] &&
+		modules=$kout/mods/lib/modules
 fi
 # The guest bind-mounts the modules over /lib/modules, which must exist
 # in the (read-only) shared root.
@@ -73,7 +78,7 @@ trap 'rm -rf "$job"' EXIT
 	[ -z "$modules" ] || printf 'GUEST_MODULES=%q\n' "$modules"
 	printf 'GUEST_CWD=%q\n' "$PWD"
 	printf 'GUEST_TOP=%q\n' "$top"
-	printf 'GUEST_VMLINUX=%q\n' "$(readlink -f "$kernel")"
+	printf 'GUEST_VMLINUX=%q\n' "$(readlink -f "$kout/vmlinux")"
 } > "$job/env"
 
 cmdline="console=ttyS0,115200 root=/dev/root rootfstype=9p"
