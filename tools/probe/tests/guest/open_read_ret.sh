@@ -5,24 +5,8 @@
 # byte count come back. KTAP out.
 #
 #   open_read_ret.sh [-k VMLINUX]      PROBE=path/to/probe (default: probe)
-PROBE=${PROBE:-probe}
-KOPT=
-[ "$1" = "-k" ] && KOPT="-k $2"
-tmp=$(mktemp -d)
+. "$(dirname "$0")/ktap_lib"
 trap 'rm -rf "$tmp"; $PROBE -q --del "probe:*" >/dev/null 2>&1' EXIT
-n=0
-failed=0
-
-check() {	# check STATUS DESCRIPTION
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n $2"
-	else
-		echo "not ok $n $2"
-		failed=$((failed + 1))
-	fi
-	return "$1"
-}
 
 echo "KTAP version 1"
 echo "1..6"

@@ -4,24 +4,8 @@
 # from a file opened read-only, and check what the records say. KTAP out.
 #
 #   vfs_read.sh [-k VMLINUX]      PROBE=path/to/probe (default: probe in PATH)
-PROBE=${PROBE:-probe}
-KOPT=
-[ "$1" = "-k" ] && KOPT="-k $2"
-tmp=$(mktemp -d)
+. "$(dirname "$0")/ktap_lib"
 trap 'rm -rf "$tmp"; $PROBE -q --del "probe:vfs_read*" >/dev/null 2>&1' EXIT
-n=0
-failed=0
-
-check() {	# check STATUS DESCRIPTION
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n $2"
-	else
-		echo "not ok $n $2"
-		failed=$((failed + 1))
-	fi
-	return "$1"
-}
 
 echo "KTAP version 1"
 echo "1..7"
