@@ -20,6 +20,13 @@ enum dprobe_site_state {
 	DPROBE_SITE_GONE,	/* its module's text is gone: never touch */
 };
 
+/* struct dprobe_site::opt: where the jump optimizer is with a site */
+enum dprobe_opt_state {
+	DPROBE_OPT_NONE,	/* breakpoint only */
+	DPROBE_OPT_QUEUED,	/* detour built; breakpoint hits use it */
+	DPROBE_OPT_PATCHED,	/* the breakpoint became a jump to the detour */
+};
+
 /**
  * struct dprobe_site - the engine's state for one probed instruction
  * @hlist: entry in the address table (RCU)
@@ -28,6 +35,8 @@ enum dprobe_site_state {
  * @state: enum dprobe_site_state
  * @nr_enabled: probes in @probes that are enabled
  * @nr_post: enabled probes that have a post handler
+ * @opt: enum dprobe_opt_state
+ * @opt_list: entry in the optimizer's queue while DPROBE_OPT_QUEUED
  * @rcu: for freeing after readers and tasks are done with it
  * @free_work: frees the slot and the site from process context
  * @next_dead: chains sites emptied by one unregister call (readers may
@@ -41,6 +50,8 @@ struct dprobe_site {
 	enum dprobe_site_state state;
 	unsigned int nr_enabled;
 	unsigned int nr_post;
+	unsigned int opt;
+	struct list_head opt_list;
 	struct rcu_head rcu;
 	struct work_struct free_work;
 	struct dprobe_site *next_dead;
@@ -61,17 +72,40 @@ int dprobe_site_run_pre(struct dprobe_site *site, struct pt_regs *regs);
 void dprobe_site_run_post(struct dprobe_site *site, struct pt_regs *regs);
 void dprobe_site_miss(struct dprobe_site *site);
 
+/* The jump optimizer (optimizer.c); all under dprobe_mutex. */
+#ifdef CONFIG_DPROBES_OPTIMIZE
+void dprobe_opt_update(struct dprobe_site *site);
+void dprobe_opt_cancel(struct dprobe_site *site);
+void dprobe_opt_cover(unsigned long addr);
+void dprobe_opt_update_all(void);
+void dprobe_opt_forget(struct dprobe_site *site);
+void dprobe_opt_wait(void);
+void dprobe_opt_set_enabled(bool on);
+#else
+static inline void dprobe_opt_update(struct dprobe_site *site) { }
+static inline void dprobe_opt_cancel(struct dprobe_site *site) { }
+static inline void dprobe_opt_cover(unsigned long addr) { }
+static inline void dprobe_opt_update_all(void) { }
+static inline void dprobe_opt_forget(struct dprobe_site *site) { }
+static inline void dprobe_opt_wait(void) { }
+static inline void dprobe_opt_set_enabled(bool on) { }
+#endif
+bool dprobe_site_in_range(unsigned long start, unsigned long end);
+int dprobe_copy_orig_text(unsigned long start, u8 *buf, size_t len);
+
 /* x86 part, arch/x86/kernel/kprobes/dprobe_*.c */
+int dprobe_arch_check_boundary(unsigned long addr);
+int dprobe_arch_opt_prepare(struct dprobe_site *site);
+void dprobe_arch_opt_patch(struct dprobe_site *site);
+void dprobe_arch_opt_unpatch(struct dprobe_site *site);
 int dprobe_arch_prepare(struct dprobe_site *site);
 void dprobe_arch_release(struct dprobe_site *site);
 int dprobe_arch_arm(struct dprobe_site *site);
 void dprobe_arch_disarm(struct dprobe_site *site);
 void dprobe_arch_disarm_sync(void);
-u8 dprobe_arch_orig_byte(struct dprobe_site *site, unsigned long addr);
+void dprobe_arch_orig_bytes(struct dprobe_site *site, unsigned long start,
+			    u8 *buf, size_t len);
 bool dprobe_arch_is_slot(unsigned long addr);
-
-/* Used by the boundary check: the byte a probe's breakpoint hides. */
-u8 dprobe_orig_byte(unsigned long addr);
 
 /* NOKPROBE_SYMBOL() entries: function addresses (linker-script bounds). */
 extern unsigned long __start_kprobe_blacklist[];
@@ -107,6 +141,13 @@ int dprobe_test_add(int a, int b);
 int dprobe_test_recurse(int n);
 int dprobe_test_sleep(int ms);
 int dprobe_test_caller(void);
+long dprobe_test_opt_riprel(long x);
+int dprobe_test_opt_jcc(int x);
+int dprobe_test_opt_call(int x);
+int dprobe_test_opt_loop_target(int x);
+int dprobe_test_opt_extable(int *p);
+int dprobe_test_opt_short(void);
+unsigned long dprobe_test_opt_loop(long a, long b, long c, unsigned long n);
 #endif
 
 #endif /* _KERNEL_DPROBES_INTERNAL_H */

@@ -33,7 +33,12 @@ static int stress_worker(void *arg)
 		if (sink != 1 + 2 + 7)
 			WRITE_ONCE(worker_wrong, true);
 		this_cpu_inc(worker_calls);
-		cond_resched();
+		/*
+		 * Between calls no probed code is running: a quiescent
+		 * state for the optimizer's RCU-tasks grace periods, which
+		 * a preemptible kernel's cond_resched() does not give.
+		 */
+		cond_resched_tasks_rcu_qs();
 	}
 	return 0;
 }

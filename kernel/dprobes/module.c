@@ -35,6 +35,7 @@ static int dprobe_module_notify(struct notifier_block *nb,
 		if (site->state == DPROBE_SITE_ARMED &&
 		    site->arch.exec == DPROBE_X86_FTRACE)
 			dprobe_arch_disarm(site);
+		dprobe_opt_forget(site);
 		site->state = DPROBE_SITE_GONE;
 		hash_del_rcu(&site->hlist);
 		list_for_each_entry(p, &site->probes, site_list)

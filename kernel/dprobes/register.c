@@ -22,7 +22,6 @@
 #include <linux/rculist.h>
 #include <linux/slab.h>
 #include <linux/static_call.h>
-#include <asm/dinsn.h>
 #include <asm/ibt.h>
 
 #include "dprobes_internal.h"
@@ -45,16 +44,6 @@ unsigned long dprobe_resolve(const char *symbol, unsigned int offset)
 	return addr ? addr + offset : 0;
 }
 EXPORT_SYMBOL_GPL(dprobe_resolve);
-
-/* The byte under a probe's breakpoint, for the boundary check. */
-u8 dprobe_orig_byte(unsigned long addr)
-{
-	struct dprobe_site *site = dprobe_site_lookup(addr);
-
-	if (site && site->state == DPROBE_SITE_ARMED)
-		return dprobe_arch_orig_byte(site, addr);
-	return INT3_INSN_OPCODE;
-}
 
 /**
  * dprobe_check_address() - may a probe be placed at @addr?
@@ -81,7 +70,7 @@ int dprobe_check_address(unsigned long addr)
 		return -EBUSY;
 	if (jump_label_text_reserved(p, p) || static_call_text_reserved(p, p))
 		return -EBUSY;
-	ret = dinsn_check_boundary(addr, dprobe_orig_byte);
+	ret = dprobe_arch_check_boundary(addr);
 	if (ret)
 		return ret == -EILSEQ ? -EILSEQ : -EINVAL;
 	return 0;
@@ -120,7 +109,11 @@ static bool site_wants_arming(struct dprobe_site *site)
 	       site->state != DPROBE_SITE_GONE;
 }
 
-/* Arms or disarms @site to match its probes; no sync on disarm. */
+/*
+ * Arms or disarms @site to match its probes, no sync on disarm, and lets
+ * the optimizer follow (a jump goes back to a breakpoint before the
+ * breakpoint goes).
+ */
 static int site_update(struct dprobe_site *site, bool *disarmed)
 {
 	int ret;
@@ -131,11 +124,23 @@ static int site_update(struct dprobe_site *site, bool *disarmed)
 			return ret;
 		site->state = DPROBE_SITE_ARMED;
 	} else if (!site_wants_arming(site) && site->state == DPROBE_SITE_ARMED) {
+		dprobe_opt_cancel(site);
 		dprobe_arch_disarm(site);
 		site->state = DPROBE_SITE_IDLE;
 		*disarmed = true;
 	}
+	dprobe_opt_update(site);
 	return 0;
+}
+
+/*
+ * A post handler needs the breakpoint path: take the site's jump out
+ * before the probe joins, so no hit runs its pre handler without its post.
+ */
+static void site_before_enable(struct dprobe_site *site, struct dprobe *p)
+{
+	if (p->post_handler && !(p->flags & DPROBE_FL_DISABLED))
+		dprobe_opt_cancel(site);
 }
 
 static void site_free_work(struct work_struct *work)
@@ -175,6 +180,9 @@ static struct dprobe_site *site_get(unsigned long addr, int *err)
 	}
 	site->addr = addr;
 	INIT_LIST_HEAD(&site->probes);
+	INIT_LIST_HEAD(&site->opt_list);
+	/* a jump over this address would hide its breakpoint */
+	dprobe_opt_cover(addr);
 	*err = dprobe_arch_prepare(site);
 	if (*err) {
 		dprobe_arch_release(site);
@@ -229,6 +237,7 @@ int register_dprobe(struct dprobe *p)
 	p->site = site;
 	if (site->arch.exec == DPROBE_X86_FTRACE)
 		p->flags |= DPROBE_FL_FTRACE;
+	site_before_enable(site, p);
 	list_add_tail_rcu(&p->site_list, &site->probes);
 	count_probe(site, p, 1);
 	ret = site_update(site, &disarmed);
@@ -311,6 +320,9 @@ void unregister_dprobes(struct dprobe **ps, int num)
 	}
 	if (disarmed)
 		dprobe_arch_disarm_sync();
+	/* a removed site may have kept a neighbour from being optimized */
+	if (dead)
+		dprobe_opt_update_all();
 	mutex_unlock(&dprobe_mutex);
 
 	synchronize_rcu();
@@ -356,6 +368,7 @@ static int set_disabled(struct dprobe *p, bool disable)
 		goto out;
 	count_probe(site, p, -1);
 	WRITE_ONCE(p->flags, p->flags ^ DPROBE_FL_DISABLED);
+	site_before_enable(site, p);
 	count_probe(site, p, 1);
 	ret = site_update(site, &disarmed);
 	if (ret) {
@@ -450,11 +463,12 @@ EXPORT_SYMBOL_GPL(dprobe_is_ftrace);
  * dprobe_is_optimized() - has a probe's breakpoint become a jump?
  * @p: a registered probe
  *
- * Return: true when the jump optimizer has patched its site.
+ * Return: true when the jump optimizer accepted its site: the jump is
+ * in place, or queued and the breakpoint already runs the detour.
  */
 bool dprobe_is_optimized(const struct dprobe *p)
 {
-	return false;
+	return p->site && READ_ONCE(p->site->opt) != DPROBE_OPT_NONE;
 }
 EXPORT_SYMBOL_GPL(dprobe_is_optimized);
 

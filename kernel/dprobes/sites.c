@@ -14,6 +14,7 @@
 #include <linux/kprobes.h>
 #include <linux/percpu.h>
 #include <linux/rculist.h>
+#include <linux/uaccess.h>
 
 #include "dprobes_internal.h"
 
@@ -114,3 +115,54 @@ void dprobe_site_run_post(struct dprobe_site *site, struct pt_regs *regs)
 }
 
 NOKPROBE_SYMBOL(dprobe_site_run_post);
+
+/**
+ * dprobe_site_in_range() - is another instruction probed inside a range?
+ * @start: first byte of the range (a site there does not count)
+ * @end: first byte after it
+ *
+ * Called under dprobe_mutex.
+ *
+ * Return: true when a site lies in (@start, @end).
+ */
+bool dprobe_site_in_range(unsigned long start, unsigned long end)
+{
+	struct dprobe_site *site;
+	int bkt;
+
+	lockdep_assert_held(&dprobe_mutex);
+	hash_for_each(dprobe_table, bkt, site, hlist) {
+		if (site->addr > start && site->addr < end)
+			return true;
+	}
+	return false;
+}
+
+/**
+ * dprobe_copy_orig_text() - read kernel text as it is without our probes
+ * @start: first address
+ * @buf: where to copy
+ * @len: bytes to copy
+ *
+ * Breakpoints and jumps of armed sites are replaced by the bytes they
+ * hide, so the copy decodes as the compiler emitted it.  Called under
+ * dprobe_mutex.
+ *
+ * Return: 0, or -EFAULT when the text cannot be read.
+ */
+int dprobe_copy_orig_text(unsigned long start, u8 *buf, size_t len)
+{
+	struct dprobe_site *site;
+	int bkt;
+
+	lockdep_assert_held(&dprobe_mutex);
+	if (copy_from_kernel_nofault(buf, (void *)start, len))
+		return -EFAULT;
+	hash_for_each(dprobe_table, bkt, site, hlist) {
+		if (site->state == DPROBE_SITE_ARMED &&
+		    site->addr + DPROBE_OPT_MAX_REGION > start &&
+		    site->addr < start + len)
+			dprobe_arch_orig_bytes(site, start, buf, len);
+	}
+	return 0;
+}

@@ -8,6 +8,7 @@
 
 #include <linux/types.h>
 #include <asm/dinsn.h>
+#include <asm/text-patching.h>
 
 struct pt_regs;
 
@@ -36,8 +37,17 @@ enum dprobe_x86_emul {
  * to the instruction after the probe, so a hit costs one trap; the
  * "stepped" copy ends with an int3 so post handlers can run after it.
  */
-#define DPROBE_SLOT_SIZE	64
+#define DPROBE_SLOT_SIZE	256
 #define DPROBE_SLOT_STEP_OFF	32
+
+/*
+ * A jump-optimized site's detour lives in the same slot, from
+ * DPROBE_SLOT_DETOUR_OFF: register save code, the relocated instructions
+ * the jump covers, and a jump back.  The jump may cover several
+ * instructions, up to DPROBE_OPT_MAX_REGION bytes.
+ */
+#define DPROBE_SLOT_DETOUR_OFF	64
+#define DPROBE_OPT_MAX_REGION	(JMP32_INSN_SIZE + DINSN_MAX_LEN - 1)
 
 /**
  * struct dprobe_arch_site - x86 state of a probed instruction
@@ -51,6 +61,11 @@ enum dprobe_x86_emul {
  * @flags: DPROBE_X86_* properties of the instruction
  * @slot: the executable slot, for DPROBE_X86_SLOT
  * @target: branch target, for DPROBE_X86_EMULATE
+ * @opt_len: bytes the optimizer's jump covers (whole instructions), or 0
+ *	while the site has no detour
+ * @opt_refused: the optimizer found the site unsafe for good
+ * @opt_orig: the original bytes of those instructions
+ * @detour_resume: where the relocated instructions start in the detour
  */
 struct dprobe_arch_site {
 	u8 orig[DINSN_MAX_LEN];
@@ -62,6 +77,10 @@ struct dprobe_arch_site {
 	u8 flags;
 	u8 *slot;
 	unsigned long target;
+	u8 opt_len;
+	bool opt_refused;
+	u8 opt_orig[DPROBE_OPT_MAX_REGION];
+	unsigned long detour_resume;
 };
 
 #ifdef CONFIG_DPROBES

@@ -30,6 +30,11 @@ static void run_original(struct dprobe_site *site, struct pt_regs *regs,
 {
 	struct dprobe_arch_site *as = &site->arch;
 
+	/* queued for (or done with) jump optimization: the detour runs it */
+	if (!post && smp_load_acquire(&site->opt) != DPROBE_OPT_NONE) {
+		regs->ip = as->detour_resume;
+		return;
+	}
 	if (as->exec == DPROBE_X86_EMULATE) {
 		dprobe_x86_emulate(site, regs);
 		if (post)

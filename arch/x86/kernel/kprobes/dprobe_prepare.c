@@ -88,17 +88,29 @@ static int classify_branch(struct dprobe_site *site, const struct dinsn *di)
 	return 0;
 }
 
-/* Copies the instruction to @dst (at @dst_addr), re-aiming a RIP operand. */
-static int relocate_copy(struct dprobe_site *site, const struct dinsn *di,
-			 u8 *dst, unsigned long dst_addr)
+/**
+ * dprobe_x86_copy_insn() - copy an instruction to run at another address
+ * @di: the decoded instruction
+ * @src: its bytes
+ * @src_addr: the address it was decoded at
+ * @dst: where to write the copy
+ * @dst_addr: the address the copy will run at
+ *
+ * A RIP-relative operand is re-aimed at its original target.  Relative
+ * branches are not handled here.
+ *
+ * Return: 0, or -ERANGE when the operand is out of the copy's reach.
+ */
+int dprobe_x86_copy_insn(const struct dinsn *di, const u8 *src,
+			 unsigned long src_addr, u8 *dst, unsigned long dst_addr)
 {
 	s64 disp;
 	s32 d32;
 
-	memcpy(dst, site->arch.orig, di->len);
+	memcpy(dst, src, di->len);
 	if (!(di->flags & DINSN_F_RIPREL))
 		return 0;
-	disp = (s64)dinsn_riprel_target(di, site->addr) - (s64)(dst_addr + di->len);
+	disp = (s64)dinsn_riprel_target(di, src_addr) - (s64)(dst_addr + di->len);
 	if (disp != (s32)disp)
 		return -ERANGE;
 	d32 = disp;
@@ -110,7 +122,7 @@ static int relocate_copy(struct dprobe_site *site, const struct dinsn *di,
 static int build_slot(struct dprobe_site *site, const struct dinsn *di)
 {
 	struct dprobe_arch_site *as = &site->arch;
-	u8 buf[DPROBE_SLOT_SIZE];
+	u8 buf[DPROBE_SLOT_DETOUR_OFF];
 	unsigned long slot, back;
 	s64 rel;
 	s32 r32;
@@ -122,10 +134,11 @@ static int build_slot(struct dprobe_site *site, const struct dinsn *di)
 	slot = (unsigned long)as->slot;
 	memset(buf, INT3_INSN_OPCODE, sizeof(buf));
 
-	ret = relocate_copy(site, di, buf, slot);
+	ret = dprobe_x86_copy_insn(di, as->orig, site->addr, buf, slot);
 	if (!ret)
-		ret = relocate_copy(site, di, buf + DPROBE_SLOT_STEP_OFF,
-				    slot + DPROBE_SLOT_STEP_OFF);
+		ret = dprobe_x86_copy_insn(di, as->orig, site->addr,
+					   buf + DPROBE_SLOT_STEP_OFF,
+					   slot + DPROBE_SLOT_STEP_OFF);
 	if (ret)
 		goto fail;
 
@@ -148,8 +161,15 @@ fail:
 	return ret;
 }
 
-/* Instructions that must not be probed at all. */
-static bool insn_refused(const struct dinsn *di)
+/**
+ * dprobe_x86_insn_refused() - must this instruction never be probed or moved?
+ * @di: the decoded instruction
+ *
+ * Return: true for breakpoints, traps, BUG() sites, returns from
+ * exceptions, far and system branches, transactions and instructions
+ * with the emulate prefix.
+ */
+bool dprobe_x86_insn_refused(const struct dinsn *di)
 {
 	switch (di->branch) {
 	case DINSN_BR_INT3:	/* someone else's breakpoint, or padding */
@@ -194,7 +214,7 @@ int dprobe_arch_prepare(struct dprobe_site *site)
 		return ret;
 	if (dinsn_decode(&di, as->orig, n, DINSN_MODE_64))
 		return -EILSEQ;
-	if (insn_refused(&di))
+	if (dprobe_x86_insn_refused(&di))
 		return -EINVAL;
 	/* A fault in the copy could not be fixed up by address. */
 	if (search_exception_tables(site->addr))
@@ -271,13 +291,26 @@ void dprobe_arch_disarm_sync(void)
 }
 
 /**
- * dprobe_arch_orig_byte() - the byte of the original text at @addr
- * @site: the armed site covering @addr
- * @addr: an address within the site's instruction
- *
- * Return: the byte the probe's patch hides.
+ * dprobe_arch_orig_bytes() - put back the original text an armed site hides
+ * @site: an armed site
+ * @start: address of @buf[0]
+ * @buf: a copy of the live text from @start
+ * @len: its length
  */
-u8 dprobe_arch_orig_byte(struct dprobe_site *site, unsigned long addr)
+void dprobe_arch_orig_bytes(struct dprobe_site *site, unsigned long start,
+			    u8 *buf, size_t len)
 {
-	return site->arch.orig[addr - site->addr];
+	const struct dprobe_arch_site *as = &site->arch;
+	const u8 *orig = as->orig;
+	size_t n = as->exec == DPROBE_X86_FTRACE ? 0 : INT3_INSN_SIZE;
+	size_t i;
+
+	if (site->opt == DPROBE_OPT_PATCHED) {
+		orig = as->opt_orig;
+		n = as->opt_len;
+	}
+	for (i = 0; i < n; i++) {
+		if (site->addr + i >= start && site->addr + i < start + len)
+			buf[site->addr + i - start] = orig[i];
+	}
 }

@@ -6,6 +6,7 @@
  * compiler cannot change what sits at each label.
  */
 #include <linux/linkage.h>
+#include <asm/asm.h>
 #include <asm/nospec-branch.h>
 
 	.text
@@ -39,3 +40,81 @@ SYM_INNER_LABEL(dprobe_test_call_site, SYM_L_GLOBAL)
 	addl	$1, %eax
 	RET
 SYM_FUNC_END(dprobe_test_call)
+
+/*
+ * Jump-optimizer targets: each is probed at its first instruction (after
+ * the endbr64 of an IBT kernel), so the 5-byte jump covers what follows.
+ */
+
+/* long dprobe_test_opt_riprel(long x): dprobe_test_value + x; covers a RIP load. */
+SYM_FUNC_START(dprobe_test_opt_riprel)
+	movq	dprobe_test_value(%rip), %rax
+	addq	%rdi, %rax
+	RET
+SYM_FUNC_END(dprobe_test_opt_riprel)
+
+/* int dprobe_test_opt_jcc(int x): 1 when x > 0, else 2; covers a jle rel8. */
+SYM_FUNC_START(dprobe_test_opt_jcc)
+	xorl	%eax, %eax
+	testl	%edi, %edi
+	jle	1f
+	movl	$1, %eax
+	RET
+1:	movl	$2, %eax
+	RET
+SYM_FUNC_END(dprobe_test_opt_jcc)
+
+/* int dprobe_test_opt_call(int x): dprobe_test_callee(x) + 1; covers a call. */
+SYM_FUNC_START(dprobe_test_opt_call)
+	call	dprobe_test_callee
+	addl	$1, %eax
+	RET
+SYM_FUNC_END(dprobe_test_opt_call)
+
+/*
+ * int dprobe_test_opt_loop_target(int x): counts up past x from 0 by 2;
+ * the backward jump lands inside the jump's region: must be refused.
+ */
+SYM_FUNC_START(dprobe_test_opt_loop_target)
+	xorl	%eax, %eax
+1:	incl	%eax
+	incl	%eax
+	cmpl	%edi, %eax
+	jl	1b
+	RET
+SYM_FUNC_END(dprobe_test_opt_loop_target)
+
+/*
+ * int dprobe_test_opt_extable(int *p): *p, or -1 when it faults (a
+ * kernel address: SMAP oopses on user addresses before any fixup); the
+ * load has an exception-table entry inside the region: must be refused.
+ */
+SYM_FUNC_START(dprobe_test_opt_extable)
+	orl	$-1, %eax
+1:	movl	(%rdi), %eax
+2:	RET
+	_ASM_EXTABLE(1b, 2b)
+SYM_FUNC_END(dprobe_test_opt_extable)
+
+/*
+ * int dprobe_test_opt_short(void): 5; a symbol starts right after the
+ * first instruction, so a jump would leave the function: must be refused.
+ */
+SYM_FUNC_START(dprobe_test_opt_short)
+	xorl	%eax, %eax
+SYM_INNER_LABEL(dprobe_test_opt_short_end, SYM_L_GLOBAL)
+	addl	$5, %eax
+	RET
+SYM_FUNC_END(dprobe_test_opt_short)
+
+/*
+ * unsigned long dprobe_test_opt_loop(long, long, long, unsigned long n):
+ * n - 1, or 7 when that is 0; loop has no rel32 form: must be refused.
+ */
+SYM_FUNC_START(dprobe_test_opt_loop)
+	loop	1f
+	movl	$7, %eax
+	RET
+1:	movq	%rcx, %rax
+	RET
+SYM_FUNC_END(dprobe_test_opt_loop)
