@@ -12,7 +12,7 @@ TOP := $(CURDIR)
 VM := tools/testing/vm/run-vm.sh
 
 .PHONY: all deps kernel ref-kernel debug-kernel check check-host check-guest \
-	check-debug conformance ratchet demo patches check-patches docs \
+	check-debug conformance opt-coverage ratchet demo patches check-patches docs \
 	probe install bench bench-decoder bench-probe bench-probes clean distclean help
 
 all: kernel probe
@@ -20,7 +20,8 @@ all: kernel probe
 help:
 	@sed -n 's/^#   //p' Makefile; \
 	echo "Other targets: deps kernel ref-kernel debug-kernel check-host check-guest"; \
-	echo "  check-debug conformance patches check-patches docs probe install bench clean"
+	echo "  check-debug conformance opt-coverage patches check-patches docs probe install"; \
+	echo "  bench clean"
 
 deps:
 	@scripts/deps.sh
@@ -58,6 +59,10 @@ check-debug: debug-kernel probe
 
 conformance: kernel ref-kernel
 	scripts/conformance.sh --table
+
+# Jump-optimization coverage, ours beside the reference kernel (issue 7).
+opt-coverage: kernel ref-kernel
+	scripts/opt-coverage.sh
 
 ratchet: kernel
 	scripts/conformance.sh --ratchet

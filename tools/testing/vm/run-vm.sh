@@ -19,6 +19,8 @@
 #   --kvm auto|on|off  KVM when a short probe boot proves it works (auto),
 #                      always, or never (default auto)
 #   --quiet            do not echo the console
+#   --results DIR      copy the files COMMAND left in the job directory
+#                      (the guest's /run/job) to DIR
 #
 # The host's root file system is shared read-only (virtio-9p), so COMMAND
 # and host tools run unchanged; the current directory is kept.  The exit
@@ -31,6 +33,7 @@ top=$(cd "$(dirname "$0")/../../.." && pwd)
 here=$top/tools/testing/vm
 kernel=$top/build/out-ours/vmlinux
 modules= timeout=600 log= name=vm cpus=2 mem=1G append= icount=0 kvm=auto quiet=0
+results=
 
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -45,6 +48,7 @@ while [ $# -gt 0 ]; do
 	--icount) icount=1; shift ;;
 	--kvm) kvm=$2; shift 2 ;;
 	--quiet) quiet=1; shift ;;
+	--results) results=$2; shift 2 ;;
 	--) shift; break ;;
 	*) echo "run-vm.sh: unknown option $1" >&2; exit 2 ;;
 	esac
@@ -141,6 +145,11 @@ set -e
 elapsed=$(echo "$(date +%s.%N) - $start" | bc)
 
 problems=$("$here/console-check.sh" "$log" || true)
+if [ -n "$results" ]; then
+	mkdir -p "$results"
+	find "$job" -mindepth 1 -maxdepth 1 ! -name cmd ! -name env ! -name status \
+		-exec cp -r -t "$results" {} +
+fi
 status=$(cat "$job/status" 2>/dev/null || echo none)
 rc=0
 if [ "$qrc" = 124 ] || [ "$qrc" = 137 ]; then
