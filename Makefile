@@ -43,7 +43,7 @@ install: probe
 
 # --- tests -----------------------------------------------------------------
 HOST_STAGES := $(shell scripts/host-stages.sh)
-GUEST_STAGES := guest ratchet
+GUEST_STAGES := guest ratchet optcov
 
 check: kernel probe
 	scripts/check.sh $(HOST_STAGES) $(GUEST_STAGES)

@@ -28,6 +28,7 @@ stage_cmd() {
 	docs)     echo "make docs" ;;
 	guest)    echo "$vm --kernel $vmkernel --mem $vmmem --name guest-$flavour --timeout 900 --append 'kunit.enable=1' -- tools/testing/vm/guest-check.sh" ;;
 	ratchet)  echo "scripts/conformance.sh --ratchet --kernel $vmkernel --mem $vmmem" ;;
+	optcov)   echo "scripts/opt-coverage.sh --check --kernel $vmkernel" ;;
 	*) return 1 ;;
 	esac
 }

@@ -194,8 +194,10 @@ check)
 	# ours/op >= ref/rp, in integers
 	if [ "$op" -gt 0 ] && [ $((oo * rp)) -ge $((ro * op)) ]; then
 		echo "opt-coverage: pass: $name $(pct "$oo" "$op")% >= reference $(pct "$ro" "$rp")%"
+		echo "opt-coverage: 1 passed, 0 failed"
 	else
 		echo "opt-coverage: FAIL: $name $(pct "$oo" "$op")% < reference $(pct "$ro" "$rp")%"
+		echo "opt-coverage: 0 passed, 1 failed"
 		exit 1
 	fi
 	;;
