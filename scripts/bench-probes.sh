@@ -8,10 +8,13 @@ cd "$top"
 mkdir -p build/bench
 gcc -O2 -Wall -Wextra -static -o build/bench/getppid_loop tools/testing/bench/getppid_loop.c
 declare -A res
+opt_off=
 for k in ref ours; do
+	# ours measures the jump at the instruction the reference optimized
 	tools/testing/vm/run-vm.sh --kernel "build/out-$k/vmlinux" --icount --cpus 1 \
 		--quiet --name "bench-$k" --timeout 1800 -- \
-		tools/testing/bench/probe-cost.sh "$top/build/bench/getppid_loop" || true
+		tools/testing/bench/probe-cost.sh "$top/build/bench/getppid_loop" $opt_off || true
+	opt_off=$(sed -nE 's/^# opt offset: \+([0-9]+).*/\1/p' "build/vm/bench-$k.console" | tail -1)
 	while read -r _ name val; do res[$k,$name]=$val; done \
 		< <(grep '^BENCH ' "build/vm/bench-$k.console")
 	grep -E '^# ' "build/vm/bench-$k.console" | sed "s/^# /  [$k] /" >&2
@@ -23,10 +26,12 @@ declare -A traps=(
 	[ref,retprobe]=0 [ours,retprobe]=0
 	[ref,entry-3-args]=0 [ours,entry-3-args]=0
 	[ref,optimized]=0 [ours,optimized]=0
+	[ref,optimized-3-args]=0 [ours,optimized-3-args]=0
 )
 printf '%-28s %12s %12s %10s %10s %8s\n' case "ref insns" "ours insns" "ref added" "ours added" ratio
 for c in baseline ftrace-entry ftrace-entry-tracing-off int3-offset int3-offset-tracing-off \
-	retprobe retprobe-tracing-off entry-3-args entry-3-args-tracing-off optimized optimized-tracing-off; do
+	retprobe retprobe-tracing-off entry-3-args entry-3-args-tracing-off optimized optimized-tracing-off \
+	optimized-3-args optimized-3-args-tracing-off; do
 	r=${res[ref,$c]:-n/a} o=${res[ours,$c]:-n/a}
 	rb=${res[ref,baseline]:-0} ob=${res[ours,baseline]:-0}
 	ra=n/a oa=n/a ratio=n/a
