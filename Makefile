@@ -13,7 +13,7 @@ VM := tools/testing/vm/run-vm.sh
 
 .PHONY: all deps kernel ref-kernel debug-kernel check check-host check-guest \
 	check-debug conformance opt-coverage ratchet demo patches check-patches docs \
-	probe install bench bench-decoder bench-probe bench-probes clean distclean help
+	probe install bench bench-decoder bench-probe bench-probes bench-events clean distclean help
 
 all: kernel probe
 
@@ -82,7 +82,7 @@ check-patches: patches
 	scripts/check-patches.sh
 
 # --- benchmarks (never part of check) --------------------------------------
-bench: bench-decoder bench-probes bench-probe
+bench: bench-decoder bench-probes bench-events bench-probe
 
 bench-decoder: kernel
 	$(MAKE) -C tools/testing/dinsn bench VMLINUX=$(TOP)/build/out-ours/vmlinux KSRC=$(TOP)/build/linux
@@ -101,3 +101,6 @@ distclean:
 
 bench-probes: kernel ref-kernel
 	scripts/bench-probes.sh
+
+bench-events: kernel ref-kernel
+	scripts/bench-events.sh
