@@ -94,7 +94,8 @@ typedef int (*dretprobe_handler_t)(struct dretprobe_instance *ri,
  * @handler: called when the function returns, regs as at the return
  * @entry_handler: called at function entry; returning non-zero skips
  *	@handler for this call; may be NULL
- * @maxactive: concurrent calls tracked; 0 picks max(10, 2 * CPUs)
+ * @maxactive: concurrent calls tracked; 0 picks max(10, 2 * CPUs), which
+ *	registration writes back
  * @data_size: bytes of per-call data in dretprobe_instance::data
  * @nmissed: returns not tracked because no instance was free
  * @rh: the kernel's return hook (private)

@@ -110,18 +110,19 @@ static int check_function_entry(struct dretprobe *rp)
  */
 int register_dretprobe(struct dretprobe *rp)
 {
-	int ret, num;
+	int ret;
 
 	if (!rp->handler || rp->dp.pre_handler || rp->dp.post_handler)
 		return -EINVAL;
 	ret = check_function_entry(rp);
 	if (ret)
 		return ret;
-	num = rp->maxactive > 0 ? rp->maxactive :
-		max_t(int, 10, 2 * num_possible_cpus());
+	/* the default is written back, so callers can show what they got */
+	if (rp->maxactive <= 0)
+		rp->maxactive = max_t(int, 10, 2 * num_possible_cpus());
 	rp->rh = rethook_alloc(rp, dretprobe_return,
 			       sizeof(struct dretprobe_node) + rp->data_size,
-			       num);
+			       rp->maxactive);
 	if (IS_ERR(rp->rh)) {
 		ret = PTR_ERR(rp->rh);
 		rp->rh = NULL;

@@ -27,7 +27,11 @@ static int dpev_dyn_show(struct seq_file *m, struct dyn_event *dev)
 	if (!buf)
 		return -ENOMEM;
 	seq_buf_init(&s, buf, DPEV_LIST_BUF_LEN);
-	dprobe_def_format(pr->def, &s);
+	/*
+	 * Upstream lists a return probe with the default maxactive the
+	 * engine wrote back once it was registered ("r10:...").
+	 */
+	dprobe_def_format(pr->def, pr->rp.maxactive, &s);
 	seq_printf(m, "%s\n", seq_buf_str(&s));
 	kfree(buf);
 	return 0;

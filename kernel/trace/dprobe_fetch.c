@@ -166,13 +166,17 @@ static unsigned int own_string_len(const struct fetch_state *st)
 unsigned int dprobe_fetch_dynamic_len(const struct dprobe_fetch_op *prog,
 				      const struct dprobe_fetch_ctx *ctx)
 {
+	const struct dprobe_fetch_op *o = prog + 1;
 	struct fetch_state st;
 	unsigned int i, n, total = 0;
 	unsigned long addr;
 
-	run_loads(prog, ctx, &st);
-	if (!is_string_store(st.store->op))
+	/* Only strings have dynamic data: skip the loads of anything else. */
+	while (o->op == DPROBE_OP_DEREF || o->op == DPROBE_OP_UDEREF)
+		o++;
+	if (!is_string_store(o->op))
 		return 0;
+	run_loads(prog, ctx, &st);
 	if (st.own_string)
 		return own_string_len(&st);
 	n = array_count(&st);

@@ -36,13 +36,16 @@ void dprobe_def_place(const struct dprobe_def *def, struct seq_buf *s)
 	}
 }
 
-void dprobe_def_format(const struct dprobe_def *def, struct seq_buf *s)
+void dprobe_def_format(const struct dprobe_def *def, unsigned int maxactive,
+		       struct seq_buf *s)
 {
 	unsigned int i;
 
+	if (def->maxactive)
+		maxactive = def->maxactive;
 	seq_buf_putc(s, def->is_return ? 'r' : 'p');
-	if (def->is_return && def->maxactive)
-		seq_buf_printf(s, "%u", def->maxactive);
+	if (def->is_return && maxactive)
+		seq_buf_printf(s, "%u", maxactive);
 	seq_buf_printf(s, ":%s/%s ", def->group, def->event);
 	dprobe_def_place(def, s);
 	for (i = 0; i < def->nr_args; i++)

@@ -354,9 +354,13 @@ bool dprobe_def_matches(const struct dprobe_def *def,
 /**
  * dprobe_def_format() - the definition as listed in kprobe_events
  * @def: the definition
+ * @maxactive: for a return probe written without MAXACTIVE, the value
+ *	to list (the engine's default once registered, as upstream lists
+ *	it), or 0 to list none
  * @s: output; the line is written without the trailing newline
  */
-void dprobe_def_format(const struct dprobe_def *def, struct seq_buf *s);
+void dprobe_def_format(const struct dprobe_def *def, unsigned int maxactive,
+		       struct seq_buf *s);
 
 /**
  * dprobe_def_place() - the place as listed: "SYM", "SYM+OFF" or "0x..."

@@ -89,7 +89,7 @@ static char *listing(const struct dprobe_def *def)
 	struct seq_buf s;
 
 	seq_buf_init(&s, buf, sizeof(buf));
-	dprobe_def_format(def, &s);
+	dprobe_def_format(def, 0, &s);
 	if (seq_buf_has_overflowed(&s))
 		return NULL;
 	buf[seq_buf_used(&s)] = '\0';

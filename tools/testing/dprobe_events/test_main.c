@@ -139,7 +139,7 @@ int parse_and_list_env(const struct dprobe_parse_env *env, const char *line,
 	if (ret || !def)
 		return ret;
 	seq_buf_init(&s, list, len);
-	dprobe_def_format(def, &s);
+	dprobe_def_format(def, 0, &s);
 	list[seq_buf_used(&s) < len ? seq_buf_used(&s) : len - 1] = '\0';
 	dprobe_def_free(def);
 	return 0;
