@@ -65,7 +65,11 @@ measure() {
 	name=$(label "$k")
 	[ -f "$k" ] || { echo "opt-coverage: $k not found (make kernel / make ref-kernel)" >&2; return 1; }
 	mkdir -p "$outdir" build/vm
-	skiplist "$k" > "$outdir/$name.skip"
+	# a bzImage (the KASAN kernel boots as one) has its vmlinux beside it
+	case $k in
+	*/arch/x86/boot/bzImage) skiplist "${k%/arch/x86/boot/bzImage}/vmlinux" ;;
+	*) skiplist "$k" ;;
+	esac > "$outdir/$name.skip"
 	res=$(mktemp -d "$top/build/vm/opt-coverage-$name.XXXXXX")
 	start=$(date +%s.%N)
 	if ! "$vm" --quiet --cpus 1 --kernel "$k" --name "opt-coverage-$name" --timeout 900 \
