@@ -135,9 +135,26 @@ static unsigned int kernel_strlen(unsigned long addr)
 	return DPROBE_MAX_STRING;
 }
 
-static unsigned int string_len(u8 op, unsigned long addr)
+/*
+ * "sym+off/size" of @addr into @dst (@room bytes, @room > 0); returns its
+ * bytes with the NUL, or the length it needs when @dst is NULL.  Kept out
+ * of line: its buffer would be zeroed on every string fetch otherwise
+ * (the kernel initialises automatic variables).
+ */
+static noinline unsigned int symstr(unsigned long addr, char *dst,
+				    unsigned int room)
 {
 	char sym[KSYM_SYMBOL_LEN];
+	long n = sprint_symbol(sym, addr);
+
+	if (!dst)
+		return n + 1;
+	n = strscpy(dst, sym, room);
+	return n < 0 ? room : n + 1;
+}
+
+static unsigned int string_len(u8 op, unsigned long addr)
+{
 	long n;
 
 	switch (op) {
@@ -146,7 +163,7 @@ static unsigned int string_len(u8 op, unsigned long addr)
 					 DPROBE_MAX_STRING);
 		return n > DPROBE_MAX_STRING ? DPROBE_MAX_STRING : n;
 	case DPROBE_OP_ST_SYMSTR:
-		return sprint_symbol(sym, addr) + 1;
+		return symstr(addr, NULL, 0);
 	}
 	return kernel_strlen(addr);
 }
@@ -190,7 +207,6 @@ unsigned int dprobe_fetch_dynamic_len(const struct dprobe_fetch_op *prog,
 static unsigned int copy_string(const struct fetch_state *st, unsigned int i,
 				char *dst, unsigned int room)
 {
-	char sym[KSYM_SYMBOL_LEN];
 	unsigned long addr;
 	long n;
 
@@ -211,9 +227,7 @@ static unsigned int copy_string(const struct fetch_state *st, unsigned int i,
 					      room);
 		break;
 	case DPROBE_OP_ST_SYMSTR:
-		sprint_symbol(sym, addr);
-		n = strscpy(dst, sym, room);
-		n = n < 0 ? room : n + 1;
+		n = symstr(addr, dst, room);
 		break;
 	default:
 		n = strncpy_from_kernel_nofault(dst, (const void *)addr, room);

@@ -60,6 +60,7 @@ typedef int32_t s32;
 typedef int64_t s64;
 
 #define __user
+#define noinline __attribute__((__noinline__))
 #define GFP_KERNEL 0
 
 #ifndef ARRAY_SIZE
