@@ -20,13 +20,16 @@ if [ "$flavour" = debug ]; then
 	vmkernel=$top/build/out-debug/arch/x86/boot/bzImage
 fi
 
+# Events the guest stage's kernel creates at boot (boot-events.sh checks them).
+boot_events='kprobe_event=p:kprobes/bootev,vfs_read,count=%dx:u64;r:kprobes/bootret,vfs_read,ret=$retval'
+
 stage_cmd() {
 	case $1 in
 	decoder)  echo "make -C tools/testing/dinsn check VMLINUX=$vmlinux KSRC=$top/build/linux" ;;
 	events)   echo "make -C tools/testing/dprobe_events check" ;;
 	probe)    echo "make -C tools/probe check VMLINUX=$vmlinux" ;;
 	docs)     echo "make docs" ;;
-	guest)    echo "$vm --kernel $vmkernel --mem $vmmem --name guest-$flavour --timeout 900 --append 'kunit.enable=1' -- tools/testing/vm/guest-check.sh" ;;
+	guest)    echo "$vm --kernel $vmkernel --mem $vmmem --name guest-$flavour --timeout 900 --append 'kunit.enable=1 $boot_events' -- tools/testing/vm/guest-check.sh" ;;
 	ratchet)  echo "scripts/conformance.sh --ratchet --kernel $vmkernel --mem $vmmem" ;;
 	optcov)   echo "scripts/opt-coverage.sh --check --kernel $vmkernel" ;;
 	*) return 1 ;;

@@ -2,7 +2,8 @@
 # Runs in the guest for `make check`: the KUnit suites listed in
 # tools/testing/selftests/dprobes/kunit-suites (run at boot with
 # kunit.enable=1, read back from debugfs) and our own ftracetest-style
-# tests in tools/testing/selftests/dprobes/test.d/.  Ends with
+# tests in tools/testing/selftests/dprobes/test.d/, after the events the
+# command line's kprobe_event= created (boot-events.sh).  Ends with
 # "guest: N passed, N failed".
 set -u
 top=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -20,6 +21,10 @@ count() { # LOG RC: a stage's log ("N passed, N failed") and exit status
 	pass=$((pass + p))
 	fail=$((fail + f))
 }
+
+# First: ftracetest clears the dynamic events the kernel created at boot.
+"$top/tools/testing/vm/boot-events.sh" 2>&1 | tee /tmp/boot-events.log
+count /tmp/boot-events.log "${PIPESTATUS[0]}"
 
 mapfile -t suites < <(grep -vE '^\s*(#|$)' "$sel/kunit-suites")
 if [ ${#suites[@]} -gt 0 ]; then
