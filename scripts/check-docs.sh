@@ -18,6 +18,13 @@ if [ ${#rst[@]} -gt 0 ]; then
 fi
 
 [ -f "$kdoc" ] || { echo "docs: $kdoc missing (make kernel unpacks the tree)"; exit 1; }
+# The kernel's tracing guide links our index page (patches/ adds the entry).
+if grep -qx '   dprobes' build/linux/Documentation/trace/index.rst; then
+	pass=$((pass + 1))
+else
+	echo "docs: build/linux/Documentation/trace/index.rst does not list dprobes (make kernel applies patches/)"
+	fail=$((fail + 1))
+fi
 mapfile -t src < <(git ls-files -co --exclude-standard -- 'arch/*.[ch]' 'kernel/*.[ch]' 'include/*.h')
 for f in "${src[@]}"; do
 	# -none: parse only; -Wall: missing parameter/return descriptions,
