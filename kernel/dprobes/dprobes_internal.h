@@ -39,6 +39,7 @@ enum dprobe_opt_state {
  * @opt_list: entry in the optimizer's queue while DPROBE_OPT_QUEUED
  * @rcu: for freeing after readers and tasks are done with it
  * @free_work: frees the slot and the site from process context
+ * @gone: entry in dprobe_gone_sites once its module went away
  * @next_dead: chains sites emptied by one unregister call (readers may
  *	still walk @hlist, so it must stay intact until a grace period)
  * @arch: how the instruction is executed (x86 part)
@@ -54,6 +55,7 @@ struct dprobe_site {
 	struct list_head opt_list;
 	struct rcu_head rcu;
 	struct work_struct free_work;
+	struct list_head gone;
 	struct dprobe_site *next_dead;
 	struct dprobe_arch_site arch;
 };
@@ -61,6 +63,12 @@ struct dprobe_site {
 /* Probed addresses: struct dprobe_site, keyed by address (sites.c). */
 #define DPROBE_TABLE_BITS	9
 extern struct hlist_head dprobe_table[1 << DPROBE_TABLE_BITS];
+
+/*
+ * Sites whose module went away: out of the table (its addresses may be
+ * reused), still listed in debugfs as [GONE] until their probes go.
+ */
+extern struct list_head dprobe_gone_sites;
 
 /* Serialises registration, arming and the debugfs views. */
 extern struct mutex dprobe_mutex;

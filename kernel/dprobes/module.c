@@ -38,6 +38,7 @@ static int dprobe_module_notify(struct notifier_block *nb,
 		dprobe_opt_forget(site);
 		site->state = DPROBE_SITE_GONE;
 		hash_del_rcu(&site->hlist);
+		list_add_tail(&site->gone, &dprobe_gone_sites);
 		list_for_each_entry(p, &site->probes, site_list)
 			WRITE_ONCE(p->flags, p->flags | DPROBE_FL_GONE);
 	}

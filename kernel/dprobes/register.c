@@ -29,6 +29,7 @@
 /* Serialises registration, arming and readers of the probe lists. */
 DEFINE_MUTEX(dprobe_mutex);
 bool dprobes_all_armed = true;
+LIST_HEAD(dprobe_gone_sites);
 
 /**
  * dprobe_resolve() - the address of @symbol plus @offset
@@ -181,6 +182,7 @@ static struct dprobe_site *site_get(unsigned long addr, int *err)
 	site->addr = addr;
 	INIT_LIST_HEAD(&site->probes);
 	INIT_LIST_HEAD(&site->opt_list);
+	INIT_LIST_HEAD(&site->gone);
 	/* a jump over this address would hide its breakpoint */
 	dprobe_opt_cover(addr);
 	*err = dprobe_arch_prepare(site);
@@ -314,6 +316,8 @@ void unregister_dprobes(struct dprobe **ps, int num)
 		if (list_empty(&site->probes)) {
 			if (site->state != DPROBE_SITE_GONE)
 				hash_del_rcu(&site->hlist);
+			else
+				list_del(&site->gone);
 			site->next_dead = dead;
 			dead = site;
 		}
@@ -480,6 +484,9 @@ void dprobe_for_each(void (*fn)(struct dprobe *p, void *arg), void *arg)
 
 	lockdep_assert_held(&dprobe_mutex);
 	hash_for_each(dprobe_table, bkt, site, hlist)
+		list_for_each_entry(p, &site->probes, site_list)
+			fn(p, arg);
+	list_for_each_entry(site, &dprobe_gone_sites, gone)
 		list_for_each_entry(p, &site->probes, site_list)
 			fn(p, arg);
 }
