@@ -156,6 +156,16 @@ int dprobe_test_opt_loop_target(int x);
 int dprobe_test_opt_extable(int *p);
 int dprobe_test_opt_short(void);
 unsigned long dprobe_test_opt_loop(long a, long b, long c, unsigned long n);
+
+/* Per-CPU worker threads of the KUnit suites (dprobes_stress_kunit.c) */
+struct kunit;
+struct task_struct;
+struct task_struct **dprobe_test_start_workers(struct kunit *test,
+					       int (*fn)(void *),
+					       const char *name);
+void dprobe_test_for_workers(struct task_struct **workers,
+			     void (*op)(struct task_struct *t));
+void dprobe_test_stop(struct task_struct *t);
 #endif
 
 #endif /* _KERNEL_DPROBES_INTERNAL_H */

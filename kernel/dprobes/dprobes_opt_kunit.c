@@ -290,6 +290,12 @@ static int opt_worker(void *arg)
 	return 0;
 }
 
+/* kthread_park() for dprobe_test_for_workers() */
+static void opt_park(struct task_struct *t)
+{
+	kthread_park(t);
+}
+
 /*
  * Other CPUs call the targets while their probes are optimized,
  * unoptimized, re-optimized and finally removed: every call computes the
@@ -305,18 +311,11 @@ static void test_opt_under_load(struct kunit *test)
 	unsigned long calls = 0;
 	int cpu, i;
 
-	workers = kunit_kcalloc(test, nr_cpu_ids, sizeof(*workers), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, workers);
 	opt_worker_wrong = false;
 	KUNIT_ASSERT_EQ(test, register_dprobes((struct dprobe *[]){ &ps[0], &ps[1] }, 2), 0);
 	for_each_possible_cpu(cpu)
 		per_cpu(opt_worker_calls, cpu) = 0;
-	for_each_online_cpu(cpu) {
-		workers[cpu] = kthread_run_on_cpu(opt_worker, NULL, cpu,
-						  "dprobe-opt/%u");
-		if (IS_ERR(workers[cpu]))
-			workers[cpu] = NULL;
-	}
+	workers = dprobe_test_start_workers(test, opt_worker, "dprobe-opt/%u");
 	for (i = 0; i < 6; i++) {
 		dprobe_opt_set_enabled(i & 1);
 		dprobe_opt_wait();
@@ -324,26 +323,17 @@ static void test_opt_under_load(struct kunit *test)
 	}
 	dprobe_opt_set_enabled(true);
 	dprobe_opt_wait();
-	for_each_online_cpu(cpu) {
-		if (workers[cpu])
-			kthread_park(workers[cpu]);
-	}
+	dprobe_test_for_workers(workers, opt_park);
 	for_each_possible_cpu(cpu)
 		calls += per_cpu(opt_worker_calls, cpu);
 	for (i = 0; i < 2; i++)
 		KUNIT_EXPECT_EQ_MSG(test, dprobe_nhit(&ps[i]) +
 				    dprobe_nmissed(&ps[i]), calls, "%s",
 				    ps[i].symbol_name);
-	for_each_online_cpu(cpu) {
-		if (workers[cpu])
-			kthread_unpark(workers[cpu]);
-	}
+	dprobe_test_for_workers(workers, kthread_unpark);
 	/* removal while the workers still run through the jumps */
 	unregister_dprobes((struct dprobe *[]){ &ps[0], &ps[1] }, 2);
-	for_each_online_cpu(cpu) {
-		if (workers[cpu])
-			kthread_stop(workers[cpu]);
-	}
+	dprobe_test_for_workers(workers, dprobe_test_stop);
 	kunit_info(test, "%lu calls per target\n", calls);
 	KUNIT_EXPECT_GT(test, calls, 0UL);
 	KUNIT_EXPECT_FALSE(test, opt_worker_wrong);

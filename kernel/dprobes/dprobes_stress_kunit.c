@@ -43,6 +43,54 @@ static int stress_worker(void *arg)
 	return 0;
 }
 
+/**
+ * dprobe_test_start_workers() - run @fn in one kthread per online CPU
+ * @test: the test owning the returned array
+ * @fn: the thread function; it loops until kthread_should_stop()
+ * @name: thread name, with "%u" for the CPU
+ *
+ * Return: the threads, indexed by CPU (NULL where none could start).
+ */
+struct task_struct **dprobe_test_start_workers(struct kunit *test,
+					       int (*fn)(void *),
+					       const char *name)
+{
+	struct task_struct **workers;
+	int cpu;
+
+	/* on the heap: KASAN's redzones make it too big for the stack */
+	workers = kunit_kcalloc(test, nr_cpu_ids, sizeof(*workers), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, workers);
+	for_each_online_cpu(cpu) {
+		workers[cpu] = kthread_run_on_cpu(fn, NULL, cpu, name);
+		if (IS_ERR(workers[cpu]))
+			workers[cpu] = NULL;
+	}
+	return workers;
+}
+
+/**
+ * dprobe_test_for_workers() - park, unpark or stop every started worker
+ * @workers: from dprobe_test_start_workers()
+ * @op: kthread_park(), kthread_unpark() or kthread_stop(), as a wrapper
+ */
+void dprobe_test_for_workers(struct task_struct **workers,
+			     void (*op)(struct task_struct *t))
+{
+	int cpu;
+
+	for_each_online_cpu(cpu) {
+		if (workers[cpu])
+			op(workers[cpu]);
+	}
+}
+
+/* kthread_stop() for dprobe_test_for_workers() */
+void dprobe_test_stop(struct task_struct *t)
+{
+	kthread_stop(t);
+}
+
 static int stress_pre(struct dprobe *p, struct pt_regs *regs)
 {
 	return 0;
@@ -68,9 +116,7 @@ static void test_stress(struct kunit *test)
 	unsigned long calls = 0, rounds = 0, deadline;
 	int cpu, i, placed = 0;
 
-	/* on the heap: KASAN's redzones make these too big for the stack */
-	workers = kunit_kcalloc(test, nr_cpu_ids, sizeof(*workers), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, workers);
+	/* on the heap: KASAN's redzones make it too big for the stack */
 	churn = kunit_kcalloc(test, ARRAY_SIZE(churn_symbols), sizeof(*churn),
 			      GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, churn);
@@ -79,12 +125,7 @@ static void test_stress(struct kunit *test)
 	worker_wrong = false;
 	for_each_possible_cpu(cpu)
 		per_cpu(worker_calls, cpu) = 0;
-	for_each_online_cpu(cpu) {
-		workers[cpu] = kthread_run_on_cpu(stress_worker, NULL, cpu,
-						  "dprobe-stress/%u");
-		if (IS_ERR(workers[cpu]))
-			workers[cpu] = NULL;
-	}
+	workers = dprobe_test_start_workers(test, stress_worker, "dprobe-stress/%u");
 
 	deadline = jiffies + STRESS_SECONDS * HZ;
 	while (time_before(jiffies, deadline)) {
@@ -104,10 +145,7 @@ static void test_stress(struct kunit *test)
 		rounds++;
 	}
 
-	for_each_online_cpu(cpu) {
-		if (workers[cpu])
-			kthread_stop(workers[cpu]);
-	}
+	dprobe_test_for_workers(workers, dprobe_test_stop);
 	for_each_possible_cpu(cpu)
 		calls += per_cpu(worker_calls, cpu);
 

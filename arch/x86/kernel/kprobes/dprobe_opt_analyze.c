@@ -175,8 +175,9 @@ int dprobe_opt_analyze(struct dprobe_site *site, struct dprobe_opt_plan *plan)
 	plan->len = pos;
 	memcpy(plan->bytes, ft.buf + off, pos);
 
+	/* the decoder kept every instruction inside the function */
 	ret = -EINVAL;
-	if (off + pos > ft.size || region_reserved(addr, pos))
+	if (region_reserved(addr, pos))
 		goto out;
 	ret = check_function(&ft, addr, pos);
 	if (!ret)
