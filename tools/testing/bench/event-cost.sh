@@ -7,20 +7,12 @@
 # and per case one recorded event ("# sample ...") so the run shows the
 # arguments were fetched, not faulted.
 set -u
-T=/sys/kernel/tracing
 loop=${1:?usage: event-cost.sh GETPPID_LOOP}
 fn=__do_sys_getppid
 opt=/proc/sys/debug/kprobes-optimization
 
+. "$(dirname "$0")/bench-lib.sh"
 [ -w $T/kprobe_events ] || { echo "event-cost.sh: no $T/kprobe_events" >&2; exit 1; }
-
-measure() { "$loop" 20000 5; }
-clear() {
-	if [ -e $T/events/kprobes/enable ]; then
-		echo 0 > $T/events/kprobes/enable
-	fi
-	echo > $T/kprobe_events
-}
 
 # __do_sys_getppid(const struct pt_regs *regs): %di is the syscall's
 # pt_regs (x86-64 offsets: orig_ax 120, ip 128, flags 144, sp 152).
@@ -29,19 +21,11 @@ args8="$args3 nr=+120(%di):s64 ip=+128(%di):x64 fl=+144(%di):x64"
 args8="$args8 sp=+152(%di):x64 j=@jiffies_64:u64"
 
 run_case() { # NAME DEFINITION
-	local name=$1 def=$2
-	clear
-	echo "$def" >> $T/kprobe_events || { echo "BENCH $name refused"; return; }
-	echo 1 > $T/events/kprobes/enable
-	echo 1 > $T/tracing_on
-	echo "BENCH $name $(measure)"
-	echo 0 > $T/tracing_on
-	echo "BENCH $name-tracing-off $(measure)"
-	echo 1 > $T/tracing_on
-	grep -E "  k  " /sys/kernel/debug/kprobes/list | sed 's/^/# /'
+	add_case "$1" "$2" || return
+	report "$1"
 	echo > $T/trace
 	"$loop" 1 1 > /dev/null
-	echo "# sample $name: $(grep -m1 ' bench: ' $T/trace | sed 's/.* bench: //')"
+	echo "# sample $1: $(grep -m1 ' bench: ' $T/trace | sed 's/.* bench: //')"
 	clear
 }
 

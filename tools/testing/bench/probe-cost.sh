@@ -5,7 +5,6 @@
 # with tracing off.  Prints "BENCH <case> <instructions per call>".
 # The jump-optimized cases run last, with debug.kprobes-optimization on.
 set -u
-T=/sys/kernel/tracing
 loop=${1:?usage: probe-cost.sh GETPPID_LOOP [OPT_OFFSET]}
 # The offset for the optimized cases: given (the reference kernel's, so
 # both kernels measure the same instruction), or the first offset this
@@ -14,8 +13,7 @@ opt_off=${2:-}
 fn=__do_sys_getppid
 opt=/proc/sys/debug/kprobes-optimization
 
-measure() { "$loop" 20000 5; }
-clear() { echo 0 > $T/events/kprobes/enable 2>/dev/null; echo > $T/kprobe_events; }
+. "$(dirname "$0")/bench-lib.sh"
 
 # An int3 probe inside the function: the first instruction boundary the
 # kernel accepts after the fentry site.
@@ -27,16 +25,8 @@ for off in $(seq 9 40); do
 done
 
 run_case() { # NAME DEFINITION
-	local name=$1 def=$2
-	clear
-	echo "$def" >> $T/kprobe_events || { echo "BENCH $name refused"; return; }
-	echo 1 > $T/events/kprobes/enable
-	echo 1 > $T/tracing_on
-	echo "BENCH $name $(measure)"
-	echo 0 > $T/tracing_on
-	echo "BENCH $name-tracing-off $(measure)"
-	echo 1 > $T/tracing_on
-	grep -E "  (k|r)  " /sys/kernel/debug/kprobes/list | sed 's/^/# /'
+	add_case "$1" "$2" || return
+	report "$1"
 	clear
 }
 
@@ -59,22 +49,15 @@ wait_optimized() {
 }
 
 opt_case() { # NAME DEFINITION
-	local name=$1 def=$2
-	clear
-	echo "$def" >> $T/kprobe_events || { echo "BENCH $name refused"; return; }
-	echo 1 > $T/events/kprobes/enable
+	add_case "$1" "$2" || return
 	if ! wait_optimized "$opt_off"; then
-		echo "BENCH $name not-optimized"
+		echo "BENCH $1 not-optimized"
 		clear
 		return
 	fi
 	measure > /dev/null
 	sleep 1
-	echo "BENCH $name $(measure)"
-	echo 0 > $T/tracing_on
-	echo "BENCH $name-tracing-off $(measure)"
-	echo 1 > $T/tracing_on
-	grep -E "  (k|r)  " /sys/kernel/debug/kprobes/list | sed 's/^/# /'
+	report "$1"
 	clear
 }
 
