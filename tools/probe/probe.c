@@ -68,7 +68,7 @@ static const char *module_name(const char *m)
 	return name;
 }
 
-/* What the command line asked for; the first mode given wins. */
+/* What the command line asked for: one mode at a time, as in perf. */
 struct modes {
 	struct str_list add, def, del;
 	const char *list, *line, *vars, *funcs;	/* list, funcs: "" = all */
@@ -116,6 +116,13 @@ static char *take_words(struct modes *m, int n, const char **argv)
 	return sb.buf;
 }
 
+/* Two commands at once is an error, not a silent choice (perf refuses too). */
+static int modes_given(const struct modes *m)
+{
+	return !!m->def.n + !!m->add.n + !!m->del.n + !!m->list + !!m->line +
+	       !!m->vars + !!m->funcs;
+}
+
 int main(int argc, const char **argv)
 {
 	struct probe_ctx ctx = { 0 };
@@ -155,7 +162,12 @@ int main(int argc, const char **argv)
 	if (ctx.module)
 		ctx.ropts.module = module_name(ctx.module);
 	words = take_words(&m, n, argv);
-	rc = dispatch(&ctx, &m, opts);
+	if (modes_given(&m) > 1) {
+		fprintf(stderr, "Error: give one command at a time: --add (or bare SPEC words), --definition, --del, --list, --line, --vars or --funcs (for several definitions, repeat -D SPEC)\n");
+		rc = 2;
+	} else {
+		rc = dispatch(&ctx, &m, opts);
+	}
 	ctx_release(&ctx);
 	free(words);
 	free(m.add.v);

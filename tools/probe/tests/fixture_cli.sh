@@ -42,6 +42,14 @@ out=$("$PROBE" -k "$F" -n -f -a walk -a walk 2>&1)
 echo "$out" | grep -q "probe:walk	" && echo "$out" | grep -q "probe:walk_1	"
 ok $? "with --force it gets the _1 suffix"
 
+out=$("$PROBE" -k "$F" -D 'walk n' 'scale' 2>&1)
+rc=$?
+[ $rc = 2 ] && echo "$out" | grep -q "one command at a time" && ! echo "$out" | grep -q "^p:"
+ok $? "-D SPEC plus bare words is refused, not half done (as perf refuses it)"
+out=$("$PROBE" -k "$F" -D 'walk n' -D 'scale' 2>&1)
+echo "$out" | grep -q "^p:probe/walk " && echo "$out" | grep -q "^p:probe/scale "
+ok $? "-D repeated prints every definition"
+
 out=$("$PROBE" -k "$F" -n -a 'scale' 2>&1)
 echo "$out" | grep -q "probe:scale	" && echo "$out" | grep -q "probe:scale_1	"
 ok $? "inlined instances of one spec are named scale, scale_1"

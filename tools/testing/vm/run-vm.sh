@@ -63,7 +63,7 @@ esac
 if [ -z "$modules" ]; then
 	rel=$(cat "$kout/kernelrelease" 2>/dev/null || true)
 	[ -n "$rel" ] && [ -d "$kout/mods/lib/modules" ] &&
-		modules=$kout/mods/lib/modules
+		modules=$(readlink -f "$kout/mods/lib/modules")
 fi
 # The guest bind-mounts the modules over /lib/modules, which must exist
 # in the (read-only) shared root.
