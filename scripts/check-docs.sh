@@ -17,6 +17,14 @@ if [ ${#rst[@]} -gt 0 ]; then
 	fi
 fi
 
+# The harness that runs the documents' examples in the guest (make check's
+# guest stage) must notice a wrong output.
+if /usr/bin/python3 scripts/doc-examples.py --selftest; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+fi
+
 [ -f "$kdoc" ] || { echo "docs: $kdoc missing (make kernel unpacks the tree)"; exit 1; }
 # The kernel's tracing guide links our index page (patches/ adds the entry).
 if grep -qx '   dprobes' build/linux/Documentation/trace/index.rst; then

@@ -29,7 +29,7 @@ stage_cmd() {
 	events)   echo "make -C tools/testing/dprobe_events check" ;;
 	probe)    echo "make -C tools/probe check VMLINUX=$vmlinux" ;;
 	docs)     echo "make docs" ;;
-	guest)    echo "$vm --kernel $vmkernel --mem $vmmem --name guest-$flavour --timeout 900 --append 'kunit.enable=1 $boot_events' -- tools/testing/vm/guest-check.sh" ;;
+	guest)    echo "$vm --kernel $vmkernel --mem $vmmem --name guest-$flavour --timeout 900 --append 'kunit.enable=1 $boot_events' -- env DOC_EXAMPLES=$([ "$flavour" = ours ] && echo 1 || echo 0) tools/testing/vm/guest-check.sh" ;;
 	ratchet)  echo "scripts/conformance.sh --ratchet --kernel $vmkernel --mem $vmmem" ;;
 	optcov)   echo "scripts/opt-coverage.sh --check --kernel $vmkernel" ;;
 	*) return 1 ;;

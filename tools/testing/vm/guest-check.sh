@@ -3,7 +3,8 @@
 # tools/testing/selftests/dprobes/kunit-suites (run at boot with
 # kunit.enable=1, read back from debugfs) and our own ftracetest-style
 # tests in tools/testing/selftests/dprobes/test.d/, after the events the
-# command line's kprobe_event= created (boot-events.sh).  Ends with
+# command line's kprobe_event= created (boot-events.sh) and the examples
+# of the documentation (doc-examples.sh).  Ends with
 # "guest: N passed, N failed".
 set -u
 top=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -25,6 +26,16 @@ count() { # LOG RC: a stage's log ("N passed, N failed") and exit status
 # First: ftracetest clears the dynamic events the kernel created at boot.
 "$top/tools/testing/vm/boot-events.sh" 2>&1 | tee /tmp/boot-events.log
 count /tmp/boot-events.log "${PIPESTATUS[0]}"
+
+# The documentation's examples, with the output they show.  That output
+# is this build's (struct offsets, symbols): on the debug kernel the
+# check.sh stage says DOC_EXAMPLES=0 and they are not run or counted.
+if [ "${DOC_EXAMPLES:-1}" = 1 ]; then
+	"$top/tools/testing/vm/doc-examples.sh" 2>&1 | tee /tmp/doc-examples.log
+	count /tmp/doc-examples.log "${PIPESTATUS[0]}"
+else
+	echo "# SKIP doc examples: their shown output is the ours kernel's"
+fi
 
 mapfile -t suites < <(grep -vE '^\s*(#|$)' "$sel/kunit-suites")
 if [ ${#suites[@]} -gt 0 ]; then
