@@ -223,15 +223,19 @@ static int setup(struct events *ev, const char *filter, bool on)
 				filter, ev->group[i], ev->name[i]);
 			return -1;
 		}
-		if (!on && filter)
-			tracefs_event_file_write(NULL, ev->group[i], ev->name[i],
-						 "filter", "0");
 		if (on ? tracefs_event_enable(NULL, ev->group[i], ev->name[i]) :
 			 tracefs_event_disable(NULL, ev->group[i], ev->name[i])) {
 			fprintf(stderr, "Error: cannot %s %s:%s.\n", on ? "enable" : "disable",
 				ev->group[i], ev->name[i]);
 			return -1;
 		}
+		/*
+		 * Only once the event is off: clearing the filter first lets
+		 * the event record this very disabling (its opens of tracefs).
+		 */
+		if (!on && filter)
+			tracefs_event_file_write(NULL, ev->group[i], ev->name[i],
+						 "filter", "0");
 	}
 	return 0;
 }
@@ -242,6 +246,7 @@ int cmd_record(int argc, const char **argv)
 	const char *filter = NULL, *out = "probe.data";
 	struct events ev = { 0 };
 	int duration = 0, n, rc = 0;
+	bool was_on;
 	size_t i;
 	struct option opts[] = {
 		{ 'e', "event", OPT_LIST, &specs, "GROUP:EVENT", "event to record (glob allowed); default: every kprobe event" },
@@ -275,14 +280,19 @@ int cmd_record(int argc, const char **argv)
 		rc = 1;
 		goto out;
 	}
+	was_on = tracefs_trace_is_on(NULL) == 1;
 	tracefs_trace_on(NULL);
 	if (n > 0)
 		rc = run_command(argv) < 0;
 	else
 		wait_for_stop(duration);
+	/* Stop the buffer first: the teardown's own file opens are not hits. */
+	tracefs_trace_off(NULL);
 	setup(&ev, filter, false);
 	if (save(out, &ev))
 		rc = 1;
+	if (was_on)
+		tracefs_trace_on(NULL);
 out:
 	events_free(&ev);
 	free(specs.v);
