@@ -11,7 +11,7 @@ SHELL := /bin/bash
 TOP := $(CURDIR)
 VM := tools/testing/vm/run-vm.sh
 
-.PHONY: all deps kernel ref-kernel debug-kernel check check-host check-guest \
+.PHONY: all deps kernel ref-kernel debug-kernel check check-host check-guest probe-ref \
 	check-debug conformance opt-coverage ratchet demo patches check-patches docs \
 	probe install bench bench-decoder bench-probe bench-probes bench-events clean distclean help
 
@@ -20,7 +20,7 @@ all: kernel probe
 help:
 	@sed -n 's/^#   //p' Makefile; \
 	echo "Other targets: deps kernel ref-kernel debug-kernel check-host check-guest"; \
-	echo "  check-debug conformance opt-coverage patches check-patches docs probe install"; \
+	echo "  check-debug conformance opt-coverage probe-ref patches check-patches docs probe install"; \
 	echo "  bench clean"
 
 deps:
@@ -59,6 +59,12 @@ check-debug: debug-kernel probe
 
 conformance: kernel ref-kernel
 	scripts/conformance.sh --table
+
+# The probe tool's guest tests on the reference kernel (upstream kprobes):
+# probe writes plain kprobe_events definitions, so it works there too.
+probe-ref: ref-kernel probe
+	tools/testing/vm/run-vm.sh --kernel $(TOP)/build/out-ref/vmlinux --name probe-ref \
+		--timeout 600 -- tools/testing/vm/probe-guest.sh
 
 # Jump-optimization coverage, ours beside the reference kernel (issue 7).
 opt-coverage: kernel ref-kernel

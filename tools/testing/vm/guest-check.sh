@@ -47,15 +47,8 @@ fi
 count /tmp/tc.log "${PIPESTATUS[0]}"
 
 # The probe tool end to end: add, record, script, list, delete.
-for t in "$top"/tools/probe/tests/guest/*.sh; do
-	PROBE=$top/tools/probe/probe sh "$t" -k "${GUEST_VMLINUX:?}" 2>&1 | tee /tmp/probe-guest.log
-	rc=${PIPESTATUS[0]}
-	p=$(grep -cE '^ok ' /tmp/probe-guest.log)
-	f=$(grep -cE '^not ok ' /tmp/probe-guest.log)
-	[ "$rc" = 0 ] || [ "$f" != 0 ] || f=1
-	echo "# $(basename "$t"): $p passed, $f failed"
-	pass=$((pass + p)) fail=$((fail + f))
-done
+"$top/tools/testing/vm/probe-guest.sh" 2>&1 | tee /tmp/probe-guest-all.log
+count /tmp/probe-guest-all.log "${PIPESTATUS[0]}"
 
 echo "guest: $pass passed, $fail failed"
 [ $fail = 0 ]
