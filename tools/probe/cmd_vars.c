@@ -7,6 +7,7 @@
 #include "fetch_expr.h"
 #include "func_find.h"
 #include "probe.h"
+#include "resolve.h"
 #include "type_info.h"
 #include "var_find.h"
 
@@ -89,7 +90,9 @@ int cmd_vars(struct probe_ctx *ctx, const char *text)
 		return 1;
 	}
 	if (!pl.n) {
-		fprintf(stderr, "Error: Probe point '%s' not found.\n", text);
+		explain_no_places(di, &spec, &ctx->ropts, &err);
+		report_error(&err);
+		places_free(&pl);
 		spec_free(&spec);
 		return 1;
 	}

@@ -316,6 +316,31 @@ static int no_arguments(const struct probe_spec *spec, struct resolved *r,
 		    spec->args[0].var);
 }
 
+/**
+ * explain_no_places - say why a spec found no probe point, and what to try
+ * @di: the debug information searched
+ * @spec: the spec that found nothing
+ * @opts: the options it was resolved with
+ * @err: receives the message and its hints
+ */
+void explain_no_places(struct debuginfo *di, const struct probe_spec *spec,
+		       const struct resolve_opts *opts, struct probe_error *err)
+{
+	if (spec->function && (spec->has_line || spec->lazy)) {
+		perr(err, "Probe point '%s' not found: %s has no code %s.",
+		     spec->function, spec->function,
+		     spec->lazy ? "on lines matching the pattern" : "on that line");
+		hint_function_lines(di, spec, opts, err);
+	} else if (spec->function) {
+		perr(err, "Probe point '%s' not found.", spec->function);
+		suggest_functions(di, spec->function, err);
+	} else {
+		perr(err, "Probe point '%s:%d' not found.", spec->file, spec->line);
+		perr_hint(err, "See the probe-able lines with 'probe --line %s:%d'.",
+			  spec->file, spec->line > 5 ? spec->line - 5 : 1);
+	}
+}
+
 int resolve_spec(struct debuginfo *di, const struct probe_spec *spec,
 		 const struct resolve_opts *opts, struct resolved *out,
 		 struct probe_error *err)
@@ -330,19 +355,7 @@ int resolve_spec(struct debuginfo *di, const struct probe_spec *spec,
 	if (find_places(di, spec, opts, &pl, err))
 		return -1;
 	if (!pl.n) {
-		if (spec->function && (spec->has_line || spec->lazy)) {
-			perr(err, "Probe point '%s' not found: %s has no code %s.",
-			     spec->function, spec->function,
-			     spec->lazy ? "on lines matching the pattern" : "on that line");
-			hint_function_lines(di, spec, opts, err);
-		} else if (spec->function) {
-			perr(err, "Probe point '%s' not found.", spec->function);
-			suggest_functions(di, spec->function, err);
-		} else {
-			perr(err, "Probe point '%s:%d' not found.", spec->file, spec->line);
-			perr_hint(err, "See the probe-able lines with 'probe --line %s:%d'.",
-				  spec->file, spec->line > 5 ? spec->line - 5 : 1);
-		}
+		explain_no_places(di, spec, opts, err);
 		places_free(&pl);
 		return -1;
 	}

@@ -20,6 +20,9 @@ int resolve_spec(struct debuginfo *di, const struct probe_spec *spec,
 		 const struct resolve_opts *opts, struct resolved *out,
 		 struct probe_error *err);
 void resolved_free(struct resolved *r);
+/* Why @spec found no probe point, with hints (shared by --add and --vars). */
+void explain_no_places(struct debuginfo *di, const struct probe_spec *spec,
+		       const struct resolve_opts *opts, struct probe_error *err);
 
 /* Function names close to @name (for "unknown function" errors). */
 void suggest_functions(struct debuginfo *di, const char *name,

@@ -144,6 +144,13 @@ ok $? "readelf: sum_hist's 'wasted' has a location attribute"
 expect_fail "computed location of an optimised-out local is refused" \
 	"cannot express\|optimized out" 'sum_hist wasted'
 
+# walk:3 is "int i;", which has no code: --vars explains
+# as --add does, with the probe-able lines nearby.
+out=$("$PROBE" -k "$F" --vars walk:3 2>&1)
+st=$?
+[ $st -ne 0 ] && echo "$out" | grep -q "^Probe-able lines nearby" &&
+	echo "$out" | grep -q "^      5  	for (i = 0"
+ok $? "--vars on a line without code names it and shows the probe-able lines nearby"
 out=$("$PROBE" -k "$F" --vars walk 2>&1)
 echo "$out" | grep -q "struct record\*	r" && echo "$out" | grep -q "int	n" &&
 	echo "$out" | grep -q "long int	extra"
