@@ -6,6 +6,7 @@ Sphinx-only directives and roles that the kernel's documentation uses
 docutils alone does not know them, and their targets are checked by
 scripts/kernel-doc separately.
 """
+import os
 import sys
 from docutils import nodes
 from docutils.core import publish_doctree
@@ -28,10 +29,39 @@ class AnyOptions(dict):
 
 
 Ignored.option_spec = AnyOptions()
+
+
+class LiteralInclude(Directive):
+    """Sphinx's literalinclude, as far as our documents use it: the file
+    (relative to the document) must exist, and :start-at: / :end-before:
+    must be found in it."""
+    required_arguments = 1
+    option_spec = {"language": directives.unchanged,
+                   "start-at": directives.unchanged,
+                   "end-before": directives.unchanged}
+
+    def run(self):
+        src = self.state.document.current_source
+        path = os.path.join(os.path.dirname(src), self.arguments[0])
+        try:
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+        except OSError as exc:
+            raise self.error(f"literalinclude: {exc}")
+        for opt, keep_from in (("start-at", True), ("end-before", False)):
+            mark = self.options.get(opt)
+            if mark is None:
+                continue
+            at = text.find(mark)
+            if at < 0:
+                raise self.error(f"literalinclude: {opt} '{mark}' not in {path}")
+            text = text[at:] if keep_from else text[:at]
+        return [nodes.literal_block(text, text)]
 for name in ("kernel-doc", "toctree", "c:function", "c:type", "c:macro",
              "only", "tabularcolumns", "kernel-feat", "c:struct",
              "c:member", "c:enum"):
     directives.register_directive(name, Ignored)
+directives.register_directive("literalinclude", LiteralInclude)
 
 
 def literal_role(name, rawtext, text, lineno, inliner, options=None,

@@ -25,6 +25,17 @@ else
 	fail=$((fail + 1))
 fi
 
+# Examples that run on the build host (ring=host: the decoder page); the
+# guest stage runs the others.
+out=$(/usr/bin/python3 scripts/doc-examples.py --run --ring host \
+	Documentation/trace/*.rst tools/probe/Documentation/probe.rst 2>&1)
+rc=$?
+echo "$out"
+p=$(sed -nE 's/^doc-examples: ([0-9]+) passed, ([0-9]+) failed$/\1/p' <<< "$out")
+f=$(sed -nE 's/^doc-examples: ([0-9]+) passed, ([0-9]+) failed$/\2/p' <<< "$out")
+[ "$rc" = 0 ] || [ "${f:-0}" != 0 ] || f=1
+pass=$((pass + ${p:-0})) fail=$((fail + ${f:-0}))
+
 [ -f "$kdoc" ] || { echo "docs: $kdoc missing (make kernel unpacks the tree)"; exit 1; }
 # The kernel's tracing guide links our index page (patches/ adds the entry).
 if grep -qx '   dprobes' build/linux/Documentation/trace/index.rst; then

@@ -9,7 +9,9 @@ after the other, with bash in the directory the file names in a comment:
 
   .. doc-examples: cwd=/sys/kernel/tracing
 
-"cwd=@work" is a scratch directory holding "vmlinux" (the running
+"ring=host" marks a file whose examples run on the build host (the docs
+stage of make check) rather than in the guest (the default).  "cwd=@top"
+is the top of this repository, and "cwd=@work" a scratch directory holding "vmlinux" (the running
 kernel's, from GUEST_VMLINUX) and "linux" (its source tree).  Before each
 file the tracing state is reset (no kprobe events, empty trace and
 error_log), and after it too.  An example after the comment
@@ -24,7 +26,9 @@ differs from run to run: timestamps, CPU numbers, PIDs and kernel
 addresses.  A shown line "..." stands for any number of lines, and "..."
 inside a line for any text, so a document may show the lines that matter.
 
-  doc-examples.py --run FILE...    run (in the guest: needs root, tracefs)
+  doc-examples.py --run [--ring host|guest] FILE...
+                                   run the examples of the files of that
+                                   ring (default guest: needs root, tracefs)
   doc-examples.py --list FILE...   print the examples found, run nothing
   doc-examples.py --selftest       check the parser and the matcher
 
@@ -70,9 +74,9 @@ def mask(line):
 
 
 class Example:
-    def __init__(self, path, lineno, cwd, boot=False):
+    def __init__(self, path, lineno, cwd, boot=False, ring="guest"):
         self.path, self.lineno, self.cwd = path, lineno, cwd
-        self.boot = boot
+        self.boot, self.ring = boot, ring
         self.commands = []      # [cmd, [shown output lines]]
 
     def name(self):
@@ -111,15 +115,16 @@ def literal_blocks(lines):
 def parse(path):
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
-    cwd = None
+    settings = {"cwd": None, "ring": "guest"}
     for line in lines:
         m = SETTINGS.match(line)
         if m:
             for kv in m.group(1).split():
                 key, _, val = kv.partition("=")
-                if key != "cwd":
+                if key not in settings:
                     raise SystemExit(f"{path}: unknown doc-examples setting {key}")
-                cwd = val
+                settings[key] = val
+    cwd, ring = settings["cwd"], settings["ring"]
     examples = []
     prev = 0
     for intro, lineno, block in literal_blocks(lines):
@@ -129,7 +134,7 @@ def parse(path):
             continue
         if not PROMPT.match(block[0]):
             raise SystemExit(f"{path}:{lineno}: example must start with a command")
-        ex = Example(path, lineno, cwd, boot)
+        ex = Example(path, lineno, cwd, boot, ring)
         for s in block:
             m = PROMPT.match(s)
             if m:
@@ -205,25 +210,25 @@ def work_dir(top):
     return d
 
 
-def run_files(paths):
+def run_files(paths, ring):
     env = dict(os.environ)
     top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     env["PATH"] = os.path.join(top, "tools/probe") + ":" + env.get("PATH", "")
     work = work_dir(top)
-    examples = [ex for path in paths for ex in parse(path)]
+    examples = [ex for path in paths for ex in parse(path) if ex.ring == ring]
     # Boot-state examples first, then file by file between resets.
     order = [ex for ex in examples if ex.boot]
     order += [ex for ex in examples if not ex.boot]
     passed = failed = 0
     path = None
     for n, ex in enumerate(order, 1):
-        if not ex.boot and ex.path != path:
+        if ring == "guest" and not ex.boot and ex.path != path:
             subprocess.run(["bash", "-c", RESET], check=False)
             path = ex.path
         if ex.cwd is None:
             err = "no '.. doc-examples: cwd=DIR' comment in the file"
         else:
-            ex.cwd = work if ex.cwd == "@work" else ex.cwd
+            ex.cwd = {"@work": work, "@top": top}.get(ex.cwd, ex.cwd)
             err = check(ex, env)
         if err is None:
             print(f"ok {n} {ex.name()}")
@@ -232,7 +237,8 @@ def run_files(paths):
             print(f"not ok {n} {ex.name()}")
             print("# " + err.replace("\n", "\n# "))
             failed += 1
-    subprocess.run(["bash", "-c", RESET], check=False)
+    if ring == "guest":
+        subprocess.run(["bash", "-c", RESET], check=False)
     return passed, failed
 
 
@@ -314,11 +320,14 @@ def main(argv):
     if argv[0] == "--list":
         for path in argv[1:]:
             for ex in parse(path):
-                print(f"{ex.name()} (cwd {ex.cwd})")
+                print(f"{ex.name()} ({ex.ring}, cwd {ex.cwd})")
                 for cmd, shown in ex.commands:
                     print(f"  {cmd}  [{len(shown)} lines shown]")
         return 0
-    passed, failed = run_files(argv[1:])
+    files, ring = argv[1:], "guest"
+    if files[:1] == ["--ring"] and len(files) > 1:
+        ring, files = files[1], files[2:]
+    passed, failed = run_files(files, ring)
     print(f"doc-examples: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
