@@ -30,6 +30,10 @@ stage_cmd() {
 	probe)    echo "make -C tools/probe check VMLINUX=$vmlinux" ;;
 	docs)     echo "make docs" ;;
 	guest)    echo "$vm --kernel $vmkernel --mem $vmmem --name guest-$flavour --timeout 900 --append 'kunit.enable=1 $boot_events' -- env DOC_EXAMPLES=$([ "$flavour" = ours ] && echo 1 || echo 0) tools/testing/vm/guest-check.sh" ;;
+	# Our guest tests once more on the debug kernel (KASAN, lockdep,
+	# KFENCE), whatever the flavour; the docs' examples are not run there
+	# (their shown output is the ours kernel's).
+	guest-debug) echo "$vm --kernel $top/build/out-debug/arch/x86/boot/bzImage --mem 3G --name guest-debug --timeout 1200 --append 'kunit.enable=1 $boot_events' -- env DOC_EXAMPLES=0 tools/testing/vm/guest-check.sh" ;;
 	ratchet)  echo "scripts/conformance.sh --ratchet --kernel $vmkernel --mem $vmmem" ;;
 	optcov)   echo "scripts/opt-coverage.sh --check --kernel $vmkernel" ;;
 	*) return 1 ;;

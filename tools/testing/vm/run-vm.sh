@@ -88,6 +88,10 @@ trap 'rm -rf "$job"' EXIT
 cmdline="console=ttyS0,115200 root=/dev/root rootfstype=9p"
 cmdline+=" rootflags=trans=virtio,version=9p2000.L,msize=262144,cache=loose ro"
 cmdline+=" init=$here/guest-init tsc=reliable oops=panic panic=-1 panic_on_warn=0"
+# An RCU-tasks grace period (the jump optimizer waits for them) stuck for
+# 60 s is reported, not left silent for the default ten minutes (jiffies:
+# configs/base.config sets HZ=250).
+cmdline+=" rcupdate.rcu_task_stall_timeout=$((60 * 250))"
 cmdline+=" loglevel=4 $append"
 
 qemu=(qemu-system-x86_64 -machine pc -m "$mem"
