@@ -14,12 +14,7 @@ stage of make check) rather than in the guest (the default).  "cwd=@top"
 is the top of this repository, and "cwd=@work" a scratch directory holding "vmlinux" (the running
 kernel's, from GUEST_VMLINUX) and "linux" (its source tree).  Before each
 file the tracing state is reset (no kprobe events, empty trace and
-error_log), and after it too.  An example after the comment
-
-  .. doc-example: boot
-
-shows the state the kernel booted with: all of those run first, before
-any reset.
+error_log), and after it too.
 
 Shown and real output are compared line by line after masking what
 differs from run to run: timestamps, CPU numbers, PIDs and kernel
@@ -44,7 +39,6 @@ import tempfile
 
 PROMPT = re.compile(r"^[#$] (.*)$")
 SETTINGS = re.compile(r"^\.\. doc-examples:\s*(.*)$")
-BOOT = re.compile(r"^\.\. doc-example:\s*boot\s*$")
 CMD_TIMEOUT = 120
 
 # What differs between runs of the same example, masked on both sides.
@@ -74,9 +68,9 @@ def mask(line):
 
 
 class Example:
-    def __init__(self, path, lineno, cwd, boot=False, ring="guest"):
+    def __init__(self, path, lineno, cwd, ring="guest"):
         self.path, self.lineno, self.cwd = path, lineno, cwd
-        self.boot, self.ring = boot, ring
+        self.ring = ring
         self.commands = []      # [cmd, [shown output lines]]
 
     def name(self):
@@ -84,8 +78,7 @@ class Example:
 
 
 def literal_blocks(lines):
-    """Yields (index of the "::" line, first line number, [block lines,
-    indentation removed])."""
+    """Yields (first line number, [block lines, indentation removed])."""
     i = 0
     while i < len(lines):
         text = lines[i].rstrip()
@@ -108,7 +101,7 @@ def literal_blocks(lines):
             block.pop()
         if block:
             cut = min(len(s) - len(s.lstrip()) for s in block if s)
-            yield i, start + 1, [s[cut:] for s in block]
+            yield start + 1, [s[cut:] for s in block]
         i = j
 
 
@@ -126,15 +119,12 @@ def parse(path):
                 settings[key] = val
     cwd, ring = settings["cwd"], settings["ring"]
     examples = []
-    prev = 0
-    for intro, lineno, block in literal_blocks(lines):
-        boot = any(BOOT.match(s) for s in lines[prev:intro])
-        prev = lineno + len(block)
+    for lineno, block in literal_blocks(lines):
         if not any(PROMPT.match(s) for s in block):
             continue
         if not PROMPT.match(block[0]):
             raise SystemExit(f"{path}:{lineno}: example must start with a command")
-        ex = Example(path, lineno, cwd, boot, ring)
+        ex = Example(path, lineno, cwd, ring)
         for s in block:
             m = PROMPT.match(s)
             if m:
@@ -216,13 +206,10 @@ def run_files(paths, ring):
     env["PATH"] = os.path.join(top, "tools/probe") + ":" + env.get("PATH", "")
     work = work_dir(top)
     examples = [ex for path in paths for ex in parse(path) if ex.ring == ring]
-    # Boot-state examples first, then file by file between resets.
-    order = [ex for ex in examples if ex.boot]
-    order += [ex for ex in examples if not ex.boot]
     passed = failed = 0
     path = None
-    for n, ex in enumerate(order, 1):
-        if ring == "guest" and not ex.boot and ex.path != path:
+    for n, ex in enumerate(examples, 1):
+        if ring == "guest" and ex.path != path:
             subprocess.run(["bash", "-c", RESET], check=False)
             path = ex.path
         if ex.cwd is None:
