@@ -200,8 +200,16 @@ def work_dir(top):
     return d
 
 
+def user_env():
+    """The environment of a user's shell: an example run from make check
+    must not inherit make's (a sub-make prints "Entering directory")."""
+    return {k: v for k, v in os.environ.items()
+            if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES",
+                         "MAKE_TERMOUT", "MAKE_TERMERR")}
+
+
 def run_files(paths, ring):
-    env = dict(os.environ)
+    env = user_env()
     top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     env["PATH"] = os.path.join(top, "tools/probe") + ":" + env.get("PATH", "")
     work = work_dir(top)
