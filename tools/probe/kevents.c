@@ -34,7 +34,7 @@ void kevents_parse(const char *text, struct kevents *out)
 		k->event = sp ? xstrndup(slash + 1, (size_t)(sp - slash - 1)) :
 				xstrdup(slash + 1);
 		k->rest = xstrdup(sp ? sp + 1 : "");
-		free(line);
+		k->line = line;
 	}
 }
 
@@ -46,6 +46,7 @@ void kevents_free(struct kevents *k)
 		free(k->v[i].group);
 		free(k->v[i].event);
 		free(k->v[i].rest);
+		free(k->v[i].line);
 	}
 	free(k->v);
 	memset(k, 0, sizeof(*k));

@@ -11,6 +11,7 @@ struct kevent {
 	char *group;
 	char *event;
 	char *rest;	/* location and arguments */
+	char *line;	/* the whole line, as the kernel lists it */
 };
 
 struct kevents {

@@ -7,7 +7,7 @@
 
 #include "func_find.h"
 
-static int call_line(Dwarf_Die *inl, const char **file, int *line)
+int die_call_site(Dwarf_Die *inl, const char **file, int *line)
 {
 	Dwarf_Attribute attr;
 	Dwarf_Word v;
@@ -72,7 +72,7 @@ static int visit_inline(Dwarf_Die *die, void *p)
 
 	if (dwarf_tag(die) != DW_TAG_inlined_subroutine)
 		return WALK_DESCEND;
-	if (die_entry_pc(die, &entry) == 0 && call_line(die, &file, &line) == 0) {
+	if (die_entry_pc(die, &entry) == 0 && die_call_site(die, &file, &line) == 0) {
 		fl->rc = fl->cb(file, line, entry, fl->data);
 		if (fl->rc)
 			return WALK_STOP;
@@ -130,7 +130,7 @@ static bool row_belongs(Dwarf_Die *fn, const char *decl_file, int decl_line,
 		return false;
 	if (!deepest_inline(fn, addr, &inl))
 		return true;
-	if (call_line(&inl, &f, &l) == 0 && l == line && !strcmp(f, decl_file))
+	if (die_call_site(&inl, &f, &l) == 0 && l == line && !strcmp(f, decl_file))
 		return true;
 	f = dwarf_decl_file(&inl);
 	return dwarf_decl_line(&inl, &l) == 0 && l == decl_line && f &&

@@ -29,6 +29,9 @@ int walk_cu_lines(Dwarf_Die *cu, line_fn cb, void *data);
  */
 int line_at(Dwarf_Die *cu, Dwarf_Addr addr, const char **file, int *line);
 
+/* The call site (file and line) of inlined instance @inl; -1 if unknown. */
+int die_call_site(Dwarf_Die *inl, const char **file, int *line);
+
 /* True when @cu has a source file whose path ends with @tail. */
 const char *cu_find_file(Dwarf_Die *cu, const char *tail);
 

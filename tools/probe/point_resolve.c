@@ -67,7 +67,7 @@ static int find_loclist(Dwarf_Die *die, void *data)
  * move to the first address of the function's next source line. Optimised
  * code (location lists anywhere in the unit) is probed at the entry.
  */
-static Dwarf_Addr after_prologue(Dwarf_Die *fn, Dwarf_Die *cu, Dwarf_Addr entry)
+Dwarf_Addr func_probe_entry(Dwarf_Die *fn, Dwarf_Die *cu, Dwarf_Addr entry)
 {
 	Dwarf_Lines *lines;
 	Dwarf_Addr best = entry, addr;
@@ -186,7 +186,7 @@ static int representative(struct line_query *q, const char *file, int line,
 	if (q->spec->function && pick_scope(&q->cu, addr, q->spec->function,
 					    rline, &fn) &&
 	    dwarf_diename(&fn) && !strcmp(dwarf_diename(&fn), q->spec->function) &&
-	    dwarf_decl_line(&fn, &decl) == 0) {
+	    dwarf_decl_line(&fn, &decl) == 0 && rline >= decl) {
 		perr_hint(q->err, "Please try to probe at %s:%d instead.",
 			  q->spec->function, rline - decl);
 		hint_lines(q, file, &fn, line - decl);
@@ -295,7 +295,7 @@ static int by_function(struct debuginfo *di, const struct probe_spec *spec,
 			if (!a)
 				continue;
 			if (!fs.v[i].inlined && spec_has_vars(spec))
-				a = after_prologue(&fs.v[i].die, &fs.v[i].cu, a);
+				a = func_probe_entry(&fs.v[i].die, &fs.v[i].cu, a);
 			add_place(out, a + spec->offset, &fs.v[i].die, &fs.v[i].cu, 0);
 		}
 	}

@@ -32,4 +32,10 @@ int find_places(struct debuginfo *di, const struct probe_spec *spec,
 		struct probe_error *err);
 void places_free(struct places *p);
 
+/*
+ * Where a probe on function @fn (entry PC @entry) goes: the entry in
+ * optimised code, after the prologue in unoptimised code.
+ */
+Dwarf_Addr func_probe_entry(Dwarf_Die *fn, Dwarf_Die *cu, Dwarf_Addr entry);
+
 #endif

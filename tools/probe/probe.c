@@ -18,9 +18,9 @@ void report_error(const struct probe_error *err)
 	fprintf(stderr, "Error: %s\n", err->msg);
 }
 
-int ctx_debuginfo(struct probe_ctx *ctx, struct debuginfo **out)
+int ctx_debuginfo_quiet(struct probe_ctx *ctx, bool quiet,
+			struct debuginfo **out, struct probe_error *err)
 {
-	struct probe_error err = { "" };
 	const char *path = ctx->vmlinux;
 	char *found = NULL;
 	int rc;
@@ -31,21 +31,28 @@ int ctx_debuginfo(struct probe_ctx *ctx, struct debuginfo **out)
 	}
 	if (ctx->module && strchr(ctx->module, '/'))
 		path = ctx->module;
-	else if (ctx->module && !(path = found = module_find(ctx->module, &err))) {
-		report_error(&err);
+	else if (ctx->module && !(path = found = module_find(ctx->module, err)))
 		return -1;
-	}
-	rc = path ? debuginfo_open(&ctx->di, path, &err) :
-		    vmlinux_open_running(&ctx->di, ctx->quiet, &err);
-	if (!rc && found && !ctx->quiet)
+	rc = path ? debuginfo_open(&ctx->di, path, err) :
+		    vmlinux_open_running(&ctx->di, quiet, err);
+	if (!rc && found && !quiet)
 		fprintf(stderr, "Using module %s\n", found);
 	free(found);
-	if (rc) {
+	if (rc)
+		return -1;
+	ctx->di_open = true;
+	*out = &ctx->di;
+	return 0;
+}
+
+int ctx_debuginfo(struct probe_ctx *ctx, struct debuginfo **out)
+{
+	struct probe_error err = { "" };
+
+	if (ctx_debuginfo_quiet(ctx, ctx->quiet, out, &err)) {
 		report_error(&err);
 		return -1;
 	}
-	ctx->di_open = true;
-	*out = &ctx->di;
 	return 0;
 }
 

@@ -21,6 +21,9 @@ struct probe_ctx {
 
 /* Opens -k, -m or the running kernel's vmlinux once. */
 int ctx_debuginfo(struct probe_ctx *ctx, struct debuginfo **out);
+/* The same, leaving the error to the caller; @quiet: no "Using ..." line. */
+int ctx_debuginfo_quiet(struct probe_ctx *ctx, bool quiet,
+			struct debuginfo **out, struct probe_error *err);
 void ctx_release(struct probe_ctx *ctx);
 void report_error(const struct probe_error *err);
 

@@ -114,15 +114,19 @@ expect "absolute line shapes.c:$l" "$want" "shapes.c:$l"
 
 # "acc ^= r->hist[...]" only starts a statement at an address whose first
 # row is another line (objdump shows it): probing it must be refused and
-# point to that other line, as perf does.
+# point to that other line. That line comes from the inlined scale(), above
+# walk()'s declaration, so the hint names it by file and line, not as a
+# negative line of walk().
 l=$(srcline 'acc ^= r->hist[i & 7];')
 a=$(stmt_addrs "$l" "$walk" "$walk_end" | head -1)
 first=$(objdump --dwarf=decodedline "$F" | awk -v a="$(printf '0x%x' "$a")" \
 	'$1 == "shapes.c" && $3 == a { print $2; exit }')
 [ -n "$first" ] && [ "$first" != "$l" ]
 ok $? "objdump: the first row at line $l's address is line $first"
+[ "$first" -lt "$decl" ]
+ok $? "... which is above walk()'s declaration (line $decl)"
 expect_fail "a line sharing its address is refused with a hint" \
-	"try to probe at walk:$((first - decl)) instead" "walk:$((l - decl))"
+	"try to probe at [^ ]*shapes.c:$first instead" "walk:$((l - decl))"
 expect_fail "... and shows the source around it" \
 	"acc ^= r->hist\[i & 7\];" "walk:$((l - decl))"
 

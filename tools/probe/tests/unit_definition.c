@@ -91,6 +91,9 @@ static void test_kevents(void)
 	CHECK(ks.n == 4 && ks.v[3].type == 'r' && !strcmp(ks.v[3].group, "probe") &&
 	      !strcmp(ks.v[3].event, "ksys_read__return"),
 	      "return probe listed with its maxactive (r10:)");
+	CHECK(ks.n == 4 && !strcmp(ks.v[3].line,
+				   "r10:probe/ksys_read__return ksys_read arg1=$retval"),
+	      "the whole line is kept, maxactive included");
 	CHECK(ks.n >= 3 && ks.v[0].type == 'p' && !strcmp(ks.v[0].group, "probe") &&
 	      !strcmp(ks.v[0].event, "vfs_read") &&
 	      !strcmp(ks.v[0].rest, "vfs_read+0 f_mode=+12(%di):x32"),

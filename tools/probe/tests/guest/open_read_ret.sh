@@ -9,7 +9,7 @@
 trap 'rm -rf "$tmp"; $PROBE -q --del "probe:*" >/dev/null 2>&1' EXIT
 
 echo "KTAP version 1"
-echo "1..6"
+echo "1..8"
 head -c 77 /dev/zero > "$tmp/seventy-seven"
 
 $PROBE $KOPT -q --add 'do_sys_openat2 filename:string@user' > "$tmp/log" 2>&1
@@ -32,6 +32,16 @@ hit=$(grep ' cat ' "$tmp/out" | grep 'probe:ksys_read__return:' |
 [ -n "$hit" ] && echo "# hit: $hit"
 check $? "a read returns 77 bytes (\$retval)" ||
 	sed 's/^/# /' "$tmp/out" | head -20
+
+$PROBE $KOPT --list 'probe:ksys_read*' > "$tmp/list" 2>&1
+grep -q 'probe:ksys_read__return  *(on ksys_read%return@[^ ]*fs/read_write.c with arg1)$' "$tmp/list"
+check $? "probe --list shows the return probe as ksys_read%return@FILE" ||
+	sed 's/^/# /' "$tmp/list"
+# Without debuginfo the kernel's location is shown, and it is no error.
+$PROBE -k /nonexistent/vmlinux --list 'probe:ksys_read*' > "$tmp/list" 2>&1 &&
+	grep -q 'probe:ksys_read__return  *(on ksys_read%return with arg1)$' "$tmp/list"
+check $? "probe --list without debuginfo shows ksys_read%return" ||
+	sed 's/^/# /' "$tmp/list"
 
 $PROBE -q --del 'probe:*' >/dev/null 2>&1 && ! $PROBE --list 2>&1 | grep -q 'probe:'
 check $? "probe --del 'probe:*' removes both"

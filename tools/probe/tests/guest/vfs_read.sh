@@ -14,8 +14,11 @@ head -c 1000 /dev/zero > "$tmp/input"
 $PROBE $KOPT -q --add 'vfs_read file->f_mode count' > "$tmp/add.log" 2>&1
 check $? "probe --add 'vfs_read file->f_mode count'" || sed 's/^/# /' "$tmp/add.log"
 
-$PROBE --list 2>&1 | grep -q 'probe:vfs_read '
-check $? "probe --list shows probe:vfs_read"
+# Listed as the probe point it came from, read back through the debuginfo.
+$PROBE $KOPT --list > "$tmp/list.txt" 2>&1
+grep -q 'probe:vfs_read  *(on vfs_read@[^ ]*fs/read_write.c with f_mode count)$' "$tmp/list.txt"
+check $? "probe --list shows probe:vfs_read (on vfs_read@.../fs/read_write.c with f_mode count)" ||
+	sed 's/^/# /' "$tmp/list.txt"
 
 $PROBE record -e probe:vfs_read -o "$tmp/rec" -- \
 	dd if="$tmp/input" of=/dev/null bs=123 count=1 2> "$tmp/record.log"
