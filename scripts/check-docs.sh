@@ -5,6 +5,7 @@
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
+. scripts/tally.sh
 kdoc=build/linux/scripts/kernel-doc
 pass=0 fail=0
 
@@ -31,10 +32,8 @@ out=$(/usr/bin/python3 scripts/doc-examples.py --run --ring host \
 	Documentation/trace/*.rst tools/probe/Documentation/probe.rst 2>&1)
 rc=$?
 echo "$out"
-p=$(sed -nE 's/^doc-examples: ([0-9]+) passed, ([0-9]+) failed$/\1/p' <<< "$out")
-f=$(sed -nE 's/^doc-examples: ([0-9]+) passed, ([0-9]+) failed$/\2/p' <<< "$out")
-[ "$rc" = 0 ] || [ "${f:-0}" != 0 ] || f=1
-pass=$((pass + ${p:-0})) fail=$((fail + ${f:-0}))
+tally "$out" "$rc"
+pass=$((pass + tally_pass)) fail=$((fail + tally_fail))
 
 [ -f "$kdoc" ] || { echo "docs: $kdoc missing (make kernel unpacks the tree)"; exit 1; }
 # The kernel's tracing guide links our index page (patches/ adds the entry).

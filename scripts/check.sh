@@ -8,6 +8,7 @@
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
+. scripts/tally.sh
 logs=$top/build/check
 mkdir -p "$logs"
 vm=tools/testing/vm/run-vm.sh
@@ -49,13 +50,8 @@ for stage in "$@"; do
 	bash -c "$cmd" 2>&1 | tee "$logs/$stage.log"
 	rc=${PIPESTATUS[0]}
 	secs=$(( $(date +%s) - start ))
-	line=$(grep -E '([0-9]+) passed, ([0-9]+) failed' "$logs/$stage.log" | tail -1)
-	p=$(sed -nE 's/.*\b([0-9]+) passed, ([0-9]+) failed.*/\1/p' <<< "$line")
-	f=$(sed -nE 's/.*\b([0-9]+) passed, ([0-9]+) failed.*/\2/p' <<< "$line")
-	p=${p:-0} f=${f:-0}
-	if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
-		f=1
-	fi
+	tally "$(cat "$logs/$stage.log")" "$rc"
+	p=$tally_pass f=$tally_fail
 	total_pass=$((total_pass + p)) total_fail=$((total_fail + f))
 	summary+=("$(printf '%-10s %5d passed %5d failed %6ss  (exit %s)' "$stage" "$p" "$f" "$secs" "$rc")")
 done

@@ -11,16 +11,11 @@ top=$(cd "$(dirname "$0")/../../.." && pwd)
 sel=$top/tools/testing/selftests/dprobes
 pass=0 fail=0
 
-count() { # LOG RC: a stage's log ("N passed, N failed") and exit status
-	local line p f
-	line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$1" | tail -1)
-	p=$(sed -nE 's/.*\b([0-9]+) passed, ([0-9]+) failed.*/\1/p' <<< "$line")
-	f=$(sed -nE 's/.*\b([0-9]+) passed, ([0-9]+) failed.*/\2/p' <<< "$line")
-	p=${p:-0} f=${f:-0}
-	# A stage that failed without counting a failure still failed.
-	[ "$2" = 0 ] || [ "$f" != 0 ] || f=1
-	pass=$((pass + p))
-	fail=$((fail + f))
+. "$top/scripts/tally.sh"
+count() { # LOG RC: a stage's log and exit status, added to the totals
+	tally "$(cat "$1")" "$2"
+	pass=$((pass + tally_pass))
+	fail=$((fail + tally_fail))
 }
 
 # First: ftracetest clears the dynamic events the kernel created at boot.
