@@ -58,17 +58,10 @@ static char *location_module(const char *loc)
 	return colon ? xstrndup(loc, (size_t)(colon - loc)) : NULL;
 }
 
-/* -m NAME or -m /path/NAME.ko names module @mod. */
+/* -m NAME or -m /path/NAME.ko (probe.c derived the name) is module @mod. */
 static bool module_given(const struct probe_ctx *ctx, const char *mod)
 {
-	const char *m = ctx->module, *base;
-
-	if (!m)
-		return false;
-	base = strrchr(m, '/');
-	base = base ? base + 1 : m;
-	return !strncmp(base, mod, strlen(mod)) &&
-	       (!base[strlen(mod)] || base[strlen(mod)] == '.');
+	return ctx->ropts.module && !strcmp(ctx->ropts.module, mod);
 }
 
 /* Debuginfo for --list, or NULL: its absence is not an error here. */
@@ -89,11 +82,11 @@ static struct debuginfo *list_debuginfo(struct probe_ctx *ctx, bool *tried)
 }
 
 static void list_one(struct probe_ctx *ctx, const struct kevent *k,
-		     bool *tried)
+		     const char *full, bool *tried)
 {
 	struct strbuf where = STRBUF_INIT, loc = STRBUF_INIT;
 	struct strbuf names = STRBUF_INIT;
-	char full[512], *mod;
+	char *mod;
 	const char *args;
 	struct debuginfo *di = NULL;
 	bool ret = k->type == 'r';
@@ -117,7 +110,6 @@ static void list_one(struct probe_ctx *ctx, const struct kevent *k,
 			strbuf_adds(&where, "%return");
 	}
 	add_arg_names(&names, args);
-	snprintf(full, sizeof(full), "%s:%s", k->group, k->event);
 	printf("  %-30s (on %s%s%s%s%s)\n", full, where.buf, mod ? " in " : "",
 	       mod ? mod : "", names.len ? " with" : "",
 	       names.len ? names.buf : "");
@@ -147,7 +139,7 @@ int cmd_list(struct probe_ctx *ctx, const char *filter)
 		snprintf(full, sizeof(full), "%s:%s", k->group, k->event);
 		if (filter && fnmatch(filter, full, 0) && fnmatch(filter, k->event, 0))
 			continue;
-		list_one(ctx, k, &tried);
+		list_one(ctx, k, full, &tried);
 	}
 	kevents_free(&ks);
 	return 0;

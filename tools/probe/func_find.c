@@ -201,15 +201,15 @@ void func_sites_free(struct func_sites *s)
 	memset(s, 0, sizeof(*s));
 }
 
-struct scope_walk {
+struct chain_walk {
 	Dwarf_Addr addr;
-	Dwarf_Die *inner, *outer;
-	bool found;
+	struct func_chain *fc;
 };
 
 static int visit_scope(Dwarf_Die *die, void *data)
 {
-	struct scope_walk *w = data;
+	struct chain_walk *w = data;
+	struct func_chain *fc = w->fc;
 	int tag = dwarf_tag(die);
 
 	if (tag != DW_TAG_subprogram && tag != DW_TAG_inlined_subroutine &&
@@ -218,20 +218,40 @@ static int visit_scope(Dwarf_Die *die, void *data)
 	if (dwarf_haspc(die, w->addr) != 1)
 		return WALK_SKIP;
 	if (tag != DW_TAG_lexical_block) {
-		if (w->inner)
-			*w->inner = *die;
-		if (!w->found && w->outer)
-			*w->outer = *die;
-		w->found = true;
+		/* deeper than the array: the innermost replaces the last */
+		if (fc->n == FUNC_CHAIN_MAX)
+			fc->n--;
+		fc->v[fc->n++] = *die;
 	}
 	return WALK_DESCEND;
+}
+
+int func_chain_at(Dwarf_Die *cu, Dwarf_Addr addr, struct func_chain *fc)
+{
+	struct chain_walk w = { addr, fc };
+	Dwarf_Die tmp;
+	int i;
+
+	fc->n = 0;
+	die_walk(cu, visit_scope, &w);
+	for (i = 0; i < fc->n / 2; i++) {	/* the walk found outermost first */
+		tmp = fc->v[i];
+		fc->v[i] = fc->v[fc->n - 1 - i];
+		fc->v[fc->n - 1 - i] = tmp;
+	}
+	return fc->n ? 0 : -1;
 }
 
 int func_at(Dwarf_Die *cu, Dwarf_Addr addr, Dwarf_Die *inner,
 	    Dwarf_Die *outer)
 {
-	struct scope_walk w = { addr, inner, outer, false };
+	struct func_chain fc;
 
-	die_walk(cu, visit_scope, &w);
-	return w.found ? 0 : -1;
+	if (func_chain_at(cu, addr, &fc))
+		return -1;
+	if (inner)
+		*inner = fc.v[0];
+	if (outer)
+		*outer = fc.v[fc.n - 1];
+	return 0;
 }

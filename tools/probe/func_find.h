@@ -51,6 +51,20 @@ int die_entry_pc(Dwarf_Die *die, Dwarf_Addr *entry);
 bool path_tail_match(const char *path, const char *tail);
 
 /*
+ * The functions and inlined instances containing an address, innermost
+ * first; the last is the out-of-line function. Nesting deeper than the
+ * array keeps the innermost and drops those just outside it.
+ */
+#define FUNC_CHAIN_MAX 16
+struct func_chain {
+	Dwarf_Die v[FUNC_CHAIN_MAX];
+	int n;
+};
+
+/* The chain at @addr in @cu; -1 when no function contains it. */
+int func_chain_at(Dwarf_Die *cu, Dwarf_Addr addr, struct func_chain *fc);
+
+/*
  * The innermost function or inlined instance containing @addr in @cu, and
  * the outermost (the real, out-of-line function). Either may be NULL.
  */

@@ -9,48 +9,6 @@
 #include "line_walk.h"
 #include "point_resolve.h"
 
-/* The functions and inlined instances around @addr, innermost first. */
-struct func_chain {
-	Dwarf_Die v[16];
-	int n;
-};
-
-static int visit_chain(Dwarf_Die *die, void *data)
-{
-	struct func_chain *fc = ((void **)data)[0];
-	Dwarf_Addr addr = *(Dwarf_Addr *)((void **)data)[1];
-	int tag = dwarf_tag(die);
-
-	if (tag != DW_TAG_subprogram && tag != DW_TAG_inlined_subroutine &&
-	    tag != DW_TAG_lexical_block)
-		return WALK_SKIP;
-	if (dwarf_haspc(die, addr) != 1)
-		return WALK_SKIP;
-	if (tag != DW_TAG_lexical_block) {
-		if (fc->n == (int)(sizeof(fc->v) / sizeof(fc->v[0])))
-			return WALK_STOP;
-		fc->v[fc->n++] = *die;
-	}
-	return WALK_DESCEND;
-}
-
-/* Concrete scopes only: the out-of-line function, then its inlined calls. */
-static int func_chain_at(Dwarf_Die *cu, Dwarf_Addr addr, struct func_chain *fc)
-{
-	void *data[2] = { fc, &addr };
-	Dwarf_Die tmp;
-	int i;
-
-	fc->n = 0;
-	die_walk(cu, visit_chain, data);
-	for (i = 0; i < fc->n / 2; i++) {	/* innermost first */
-		tmp = fc->v[i];
-		fc->v[i] = fc->v[fc->n - 1 - i];
-		fc->v[fc->n - 1 - i] = tmp;
-	}
-	return fc->n ? 0 : -1;
-}
-
 /* "./a/b.c" and "../linux/a/b.c" are shown as "a/b.c", "linux/a/b.c". */
 static const char *shown_path(const char *path)
 {
@@ -204,8 +162,7 @@ int describe_address(struct debuginfo *di, Dwarf_Addr addr, bool ret,
 	/* No line of a function fits: an offset into the symbol. */
 	if (debuginfo_addr_symbol(di, addr, &sym, &off))
 		return -1;
-	strbuf_addf(out, "%s+%lu@%s", sym, off,
-		    shown_path(dwarf_decl_file(outer)));
+	strbuf_addf(out, "%s+%lu@%s", sym, off, decl_file);
 	return 0;
 }
 
