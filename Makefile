@@ -44,12 +44,12 @@ install: probe
 
 # --- tests -----------------------------------------------------------------
 HOST_STAGES := $(shell scripts/host-stages.sh)
-GUEST_STAGES := guest ratchet optcov
+GUEST_STAGES := guest lockdown ratchet optcov
 
 # The debug kernel's guest stage is part of make check (and so of CI): a
 # cold run with both kernels takes about 40 minutes on 2 cores.
 check: kernel debug-kernel probe
-	scripts/check.sh $(HOST_STAGES) $(GUEST_STAGES) guest-debug
+	scripts/check.sh $(HOST_STAGES) $(GUEST_STAGES) guest-debug checker
 
 check-host: kernel
 	scripts/check.sh $(HOST_STAGES)

@@ -37,6 +37,9 @@ stage_cmd() {
 	guest-debug) echo "$vm --kernel $top/build/out-debug/arch/x86/boot/bzImage --mem 3G --name guest-debug --timeout 1200 --append 'kunit.enable=1 $boot_events' -- env DOC_EXAMPLES=0 tools/testing/vm/guest-check.sh" ;;
 	ratchet)  echo "scripts/conformance.sh --ratchet --kernel $vmkernel --mem $vmmem" ;;
 	optcov)   echo "scripts/opt-coverage.sh --check --kernel $vmkernel" ;;
+	# The runner sees every kind of kernel problem (planted ones).
+	checker)  echo "scripts/checker-selftest.sh" ;;
+	lockdown) echo "scripts/lockdown-check.sh --kernel $vmkernel --mem $vmmem" ;;
 	*) return 1 ;;
 	esac
 }

@@ -128,11 +128,16 @@ bool dprobe_is_return(const struct dprobe *p);
 void unregister_dretprobe(struct dretprobe *rp);
 unsigned long dretprobe_nmissed(struct dretprobe *rp);
 
-int dprobe_check_address(unsigned long addr);
 bool dprobe_within_blacklist(unsigned long addr);
 unsigned long dprobe_resolve(const char *symbol, unsigned int offset);
+bool dprobe_is_slot(unsigned long addr);
 
 #else /* !CONFIG_DPROBES */
+
+static inline bool dprobe_is_slot(unsigned long addr)
+{
+	return false;
+}
 
 static inline int register_dprobe(struct dprobe *p)
 {

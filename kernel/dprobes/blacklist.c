@@ -6,13 +6,16 @@
  * instrumentation is allowed would recurse or run with a broken state.
  * The kernel marks such functions with NOKPROBE_SYMBOL() (a pointer in
  * section _kprobe_blacklist) or places them in .kprobes.text,
- * .noinstr.text or .entry.text.  Each function becomes one range here, so
- * that debugfs kprobes/blacklist lists them the way tools expect.
+ * .noinstr.text or .entry.text; modules do the same in their own
+ * sections.  Each function becomes one range here, so that debugfs
+ * kprobes/blacklist lists them the way tools expect.  A compiler clone of
+ * such a function (foo.isra.0, foo.part.1, foo.cold) is refused with it.
  */
 #define pr_fmt(fmt) "dprobes: " fmt
 
 #include <linux/dprobes.h>
 #include <linux/kallsyms.h>
+#include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/slab.h>
 #include <asm/sections.h>
@@ -31,7 +34,9 @@ static int blacklist_add(unsigned long start, unsigned long end)
 		return -ENOMEM;
 	ent->start = start;
 	ent->end = end;
+	mutex_lock(&dprobe_blacklist_mutex);
 	list_add_tail(&ent->list, &dprobe_blacklist);
+	mutex_unlock(&dprobe_blacklist_mutex);
 	return 0;
 }
 
@@ -78,12 +83,47 @@ int __init dprobe_blacklist_init(void)
 }
 
 /**
- * dprobe_within_blacklist() - may no probe be placed at @addr?
- * @addr: a kernel text address
+ * dprobe_blacklist_add_module() - add a module's own blacklist
+ * @mod: a module arriving (MODULE_STATE_COMING)
  *
- * Return: true when @addr lies in a function that must never be probed.
+ * Its NOKPROBE_SYMBOL() functions, .kprobes.text and .noinstr.text.
  */
-bool dprobe_within_blacklist(unsigned long addr)
+void dprobe_blacklist_add_module(struct module *mod)
+{
+	unsigned long start;
+	unsigned int i;
+
+	for (i = 0; i < mod->num_kprobe_blacklist; i++)
+		blacklist_add_function(mod->kprobe_blacklist[i]);
+	start = (unsigned long)mod->kprobes_text_start;
+	if (start)
+		blacklist_add_section(start, start + mod->kprobes_text_size);
+	start = (unsigned long)mod->noinstr_text_start;
+	if (start)
+		blacklist_add_section(start, start + mod->noinstr_text_size);
+}
+
+/**
+ * dprobe_blacklist_del_module() - drop a module's ranges
+ * @mod: a module going away, or whose init text is about to be freed
+ * @init_only: drop only the ranges in its init text
+ */
+void dprobe_blacklist_del_module(struct module *mod, bool init_only)
+{
+	struct dprobe_blacklist_entry *ent, *tmp;
+
+	mutex_lock(&dprobe_blacklist_mutex);
+	list_for_each_entry_safe(ent, tmp, &dprobe_blacklist, list) {
+		if (init_only ? within_module_init(ent->start, mod) :
+				within_module(ent->start, mod)) {
+			list_del(&ent->list);
+			kfree(ent);
+		}
+	}
+	mutex_unlock(&dprobe_blacklist_mutex);
+}
+
+static bool in_blacklist(unsigned long addr)
 {
 	struct dprobe_blacklist_entry *ent;
 	bool found = false;
@@ -101,6 +141,39 @@ bool dprobe_within_blacklist(unsigned long addr)
 	}
 	mutex_unlock(&dprobe_blacklist_mutex);
 	return found;
+}
+
+/*
+ * gcc names the copies it makes of a function after it: foo.isra.0,
+ * foo.constprop.0, foo.part.0, and foo.cold for its unlikely part.  They
+ * run the same code in the same context as foo.
+ */
+static bool clone_of_blacklisted(unsigned long addr)
+{
+	char name[KSYM_NAME_LEN];
+	unsigned long base;
+	char *dot;
+
+	if (lookup_symbol_name(addr, name))
+		return false;
+	dot = strchr(name, '.');
+	if (!dot || dot == name)
+		return false;
+	*dot = '\0';
+	base = kallsyms_lookup_name(name);
+	return base && in_blacklist(base);
+}
+
+/**
+ * dprobe_within_blacklist() - may no probe be placed at @addr?
+ * @addr: a kernel text address
+ *
+ * Return: true when @addr lies in a function that must never be probed,
+ * or in a compiler clone of one.
+ */
+bool dprobe_within_blacklist(unsigned long addr)
+{
+	return in_blacklist(addr) || clone_of_blacklisted(addr);
 }
 EXPORT_SYMBOL_GPL(dprobe_within_blacklist);
 

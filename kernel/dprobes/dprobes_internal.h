@@ -102,18 +102,22 @@ bool dprobe_site_in_range(unsigned long start, unsigned long end);
 int dprobe_copy_orig_text(unsigned long start, u8 *buf, size_t len);
 
 /* x86 part, arch/x86/kernel/kprobes/dprobe_*.c */
+void dprobe_text_lock(void);
+void dprobe_text_unlock(void);
+bool dprobe_text_patched(unsigned long start, unsigned long end);
+bool dprobe_text_branch_target(unsigned long start, unsigned long end);
 int dprobe_arch_check_boundary(unsigned long addr);
 int dprobe_arch_opt_prepare(struct dprobe_site *site);
 void dprobe_arch_opt_patch(struct dprobe_site *site);
 void dprobe_arch_opt_unpatch(struct dprobe_site *site);
 int dprobe_arch_prepare(struct dprobe_site *site);
+bool dprobe_arch_supports_post(const struct dprobe_site *site);
 void dprobe_arch_release(struct dprobe_site *site);
 int dprobe_arch_arm(struct dprobe_site *site);
 void dprobe_arch_disarm(struct dprobe_site *site);
 void dprobe_arch_disarm_sync(void);
 void dprobe_arch_orig_bytes(struct dprobe_site *site, unsigned long start,
 			    u8 *buf, size_t len);
-bool dprobe_arch_is_slot(unsigned long addr);
 
 /* NOKPROBE_SYMBOL() entries: function addresses (linker-script bounds). */
 extern unsigned long __start_kprobe_blacklist[];
@@ -126,7 +130,10 @@ struct dprobe_blacklist_entry {
 	unsigned long end;
 };
 
+struct module;
 int dprobe_blacklist_init(void);
+void dprobe_blacklist_add_module(struct module *mod);
+void dprobe_blacklist_del_module(struct module *mod, bool init_only);
 void *dprobe_blacklist_seq_start(struct seq_file *m, loff_t *pos);
 void *dprobe_blacklist_seq_next(struct seq_file *m, void *v, loff_t *pos);
 void dprobe_blacklist_seq_stop(struct seq_file *m, void *v);
@@ -156,6 +163,9 @@ int dprobe_test_opt_loop_target(int x);
 int dprobe_test_opt_extable(int *p);
 int dprobe_test_opt_short(void);
 unsigned long dprobe_test_opt_loop(long a, long b, long c, unsigned long n);
+unsigned long dprobe_test_pushf(void);
+int dprobe_test_ret(void);
+int dprobe_test_jmpreg(void);
 
 /* Per-CPU worker threads of the KUnit suites (dprobes_stress_kunit.c) */
 struct kunit;

@@ -143,6 +143,85 @@ static void test_call_probe(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&pre_hits), 1);
 }
 
+/* A stepped pushf records the flags the code runs with: IF stays on. */
+static void test_step_keeps_if(struct kunit *test)
+{
+	struct dprobe p = { .symbol_name = "dprobe_test_pushf_insn",
+			    .pre_handler = count_pre,
+			    .post_handler = count_post };
+	unsigned long flags;
+
+	KUNIT_ASSERT_EQ(test, register_dprobe(&p), 0);
+	KUNIT_ASSERT_FALSE(test, irqs_disabled());
+	flags = dprobe_test_pushf();
+	KUNIT_EXPECT_TRUE(test, flags & X86_EFLAGS_IF);
+	KUNIT_EXPECT_FALSE(test, irqs_disabled());
+	local_irq_disable();
+	flags = dprobe_test_pushf();
+	local_irq_enable();
+	KUNIT_EXPECT_FALSE(test, flags & X86_EFLAGS_IF);
+	KUNIT_EXPECT_EQ(test, atomic_read(&post_hits), 2);
+	unregister_dprobe(&p);
+}
+
+static noinline int step_call_ret(void)
+{
+	int r = dprobe_test_ret();
+
+	barrier_data(&r);
+	return r;
+}
+
+/* Is @ip inside the function that holds @fn? */
+static bool ip_in_function(unsigned long ip, unsigned long fn)
+{
+	unsigned long size, off;
+
+	if (!kallsyms_lookup_size_offset(fn, &size, &off))
+		return false;
+	return ip >= fn - off && ip < fn - off + size;
+}
+
+/*
+ * A ret and a jmp *%reg never come back to the int3 after a copy: with a
+ * post handler they are emulated, the post handler runs once per hit,
+ * where the instruction went, and interrupts stay as they were.
+ */
+static void test_step_leaving(struct kunit *test)
+{
+	struct dprobe ret = { .symbol_name = "dprobe_test_ret_insn",
+			      .pre_handler = count_pre,
+			      .post_handler = count_post };
+	struct dprobe jmp = { .symbol_name = "dprobe_test_jmpreg_insn",
+			      .pre_handler = count_pre,
+			      .post_handler = count_post };
+	struct dprobe mem = { .symbol_name = "dprobe_test_jmpmem",
+			      .pre_handler = count_pre,
+			      .post_handler = count_post };
+
+	KUNIT_ASSERT_EQ(test, register_dprobe(&ret), 0);
+	KUNIT_ASSERT_EQ(test, register_dprobe(&jmp), 0);
+	KUNIT_EXPECT_EQ(test, step_call_ret(), 9);
+	KUNIT_EXPECT_FALSE(test, irqs_disabled());
+	KUNIT_EXPECT_EQ(test, atomic_read(&post_hits), 1);
+	/* the post handler ran at the return address, in the caller */
+	KUNIT_EXPECT_TRUE(test, ip_in_function(seen_ip,
+					       (unsigned long)step_call_ret));
+	KUNIT_EXPECT_EQ(test, dprobe_test_jmpreg(), 5);
+	KUNIT_EXPECT_FALSE(test, irqs_disabled());
+	KUNIT_EXPECT_EQ(test, atomic_read(&post_hits), 2);
+	KUNIT_EXPECT_EQ(test, seen_ip,
+			kallsyms_lookup_name("dprobe_test_jmpreg_target"));
+	KUNIT_EXPECT_EQ(test, atomic_read(&pre_hits), 2);
+	unregister_dprobe(&ret);
+	unregister_dprobe(&jmp);
+	/* a jmp through memory can only be boosted */
+	KUNIT_EXPECT_EQ(test, register_dprobe(&mem), -EINVAL);
+	mem.post_handler = NULL;
+	KUNIT_EXPECT_EQ(test, register_dprobe(&mem), 0);
+	unregister_dprobe(&mem);
+}
+
 static void test_ftrace_probe(struct kunit *test)
 {
 	struct dprobe p = { .symbol_name = "dprobe_test_add",
@@ -402,6 +481,8 @@ static struct kunit_case dprobes_test_cases[] = {
 	KUNIT_CASE(test_branch_probe),
 	KUNIT_CASE(test_riprel_probe),
 	KUNIT_CASE(test_call_probe),
+	KUNIT_CASE(test_step_keeps_if),
+	KUNIT_CASE(test_step_leaving),
 	KUNIT_CASE(test_ftrace_probe),
 	KUNIT_CASE(test_shared_address),
 	KUNIT_CASE(test_refusals),

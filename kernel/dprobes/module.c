@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * dprobes: probes in modules that go away.
+ * dprobes: probes in modules that come and go.
  *
- * When a module unloads, the probes in its text stay registered (their
- * owners may re-place them when the module comes back) but are marked
- * gone: their sites leave the address table, so a new module loaded at
- * the same addresses is never mistaken for the old one, and the
- * breakpoints are never written back into text that is being freed.
- * Only ftrace hooks are undone, since ftrace keeps its own records.
+ * When a module arrives, its own blacklist joins ours.  When it unloads,
+ * the probes in its text stay registered (their owners may re-place them
+ * when the module comes back) but are marked gone: their sites leave the
+ * address table, so a new module loaded at the same addresses is never
+ * mistaken for the old one, and the breakpoints are never written back
+ * into text that is being freed.  Only ftrace hooks are undone, since
+ * ftrace keeps its own records.  A module's init text goes the same way
+ * once the module is live, since it is freed then.
  */
 #include <linux/hashtable.h>
 #include <linux/module.h>
@@ -16,33 +18,57 @@
 
 #include "dprobes_internal.h"
 
+/* The site's text is going away: never touch it again. */
+static void site_gone(struct dprobe_site *site)
+{
+	struct dprobe *p;
+
+	if (site->state == DPROBE_SITE_ARMED &&
+	    site->arch.exec == DPROBE_X86_FTRACE)
+		dprobe_arch_disarm(site);
+	dprobe_opt_forget(site);
+	site->state = DPROBE_SITE_GONE;
+	hash_del_rcu(&site->hlist);
+	list_add_tail(&site->gone, &dprobe_gone_sites);
+	list_for_each_entry(p, &site->probes, site_list)
+		WRITE_ONCE(p->flags, p->flags | DPROBE_FL_GONE);
+}
+
+/* Marks gone the sites in @mod's text, or in its init text only. */
+static void module_text_gone(struct module *mod, bool init_only)
+{
+	struct dprobe_site *site;
+	struct hlist_node *tmp;
+	int bkt;
+
+	mutex_lock(&dprobe_mutex);
+	hash_for_each_safe(dprobe_table, bkt, tmp, site, hlist) {
+		if (init_only ? within_module_init(site->addr, mod) :
+				within_module(site->addr, mod))
+			site_gone(site);
+	}
+	mutex_unlock(&dprobe_mutex);
+}
+
 static int dprobe_module_notify(struct notifier_block *nb,
 				unsigned long state, void *data)
 {
 	struct module *mod = data;
-	struct dprobe_site *site;
-	struct hlist_node *tmp;
-	struct dprobe *p;
-	int bkt;
 
-	if (state != MODULE_STATE_GOING)
-		return NOTIFY_DONE;
-
-	mutex_lock(&dprobe_mutex);
-	hash_for_each_safe(dprobe_table, bkt, tmp, site, hlist) {
-		if (!within_module(site->addr, mod))
-			continue;
-		if (site->state == DPROBE_SITE_ARMED &&
-		    site->arch.exec == DPROBE_X86_FTRACE)
-			dprobe_arch_disarm(site);
-		dprobe_opt_forget(site);
-		site->state = DPROBE_SITE_GONE;
-		hash_del_rcu(&site->hlist);
-		list_add_tail(&site->gone, &dprobe_gone_sites);
-		list_for_each_entry(p, &site->probes, site_list)
-			WRITE_ONCE(p->flags, p->flags | DPROBE_FL_GONE);
+	switch (state) {
+	case MODULE_STATE_COMING:
+		dprobe_blacklist_add_module(mod);
+		break;
+	case MODULE_STATE_LIVE:
+		/* before ftrace forgets the init text's call sites */
+		module_text_gone(mod, true);
+		dprobe_blacklist_del_module(mod, true);
+		break;
+	case MODULE_STATE_GOING:
+		module_text_gone(mod, false);
+		dprobe_blacklist_del_module(mod, false);
+		break;
 	}
-	mutex_unlock(&dprobe_mutex);
 	return NOTIFY_DONE;
 }
 

@@ -14,14 +14,12 @@
 
 #include <linux/ftrace.h>
 #include <linux/hashtable.h>
-#include <linux/jump_label.h>
 #include <linux/kallsyms.h>
 #include <linux/memory.h>
 #include <linux/module.h>
 #include <linux/percpu.h>
 #include <linux/rculist.h>
 #include <linux/slab.h>
-#include <linux/static_call.h>
 #include <asm/ibt.h>
 
 #include "dprobes_internal.h"
@@ -46,37 +44,64 @@ unsigned long dprobe_resolve(const char *symbol, unsigned int offset)
 }
 EXPORT_SYMBOL_GPL(dprobe_resolve);
 
-/**
- * dprobe_check_address() - may a probe be placed at @addr?
- * @addr: the address of the instruction to probe
- *
- * Called with dprobe_mutex held.
- *
- * Return: 0 when it may; -EINVAL when @addr is not kernel or module text,
- * is blacklisted, or is in code patched by jump labels or static calls
- * (-EBUSY); -EILSEQ when @addr is not an instruction boundary.
+/*
+ * May a probe be placed at @addr?  Other text patchers are held still
+ * meanwhile, so that what they may rewrite is known exactly.  Called
+ * under dprobe_mutex.  Returns 0; -EINVAL when @addr is not kernel or
+ * module text or is blacklisted; -EBUSY for bytes another patcher owns;
+ * -EILSEQ when @addr is not an instruction boundary.
  */
-int dprobe_check_address(unsigned long addr)
+static int check_address(unsigned long addr)
 {
-	void *p = (void *)addr;
 	int ret;
 
 	/* Only the kernel's and modules' own code: no trampolines, no BPF. */
 	if (!(core_kernel_text(addr) || is_module_text_address(addr)) ||
 	    is_kernel_inittext(addr))
 		return -EINVAL;
-	if (dprobe_within_blacklist(addr) || dprobe_arch_is_slot(addr))
+	if (dprobe_within_blacklist(addr) || dprobe_is_slot(addr))
 		return -EINVAL;
-	if (ftrace_text_reserved(p, p) && ftrace_location(addr) != addr)
-		return -EBUSY;
-	if (jump_label_text_reserved(p, p) || static_call_text_reserved(p, p))
-		return -EBUSY;
-	ret = dprobe_arch_check_boundary(addr);
-	if (ret)
-		return ret == -EILSEQ ? -EILSEQ : -EINVAL;
-	return 0;
+	dprobe_text_lock();
+	/* an ftrace call site itself is probed through ftrace */
+	if (ftrace_location(addr) != addr &&
+	    dprobe_text_patched(addr, addr + 1))
+		ret = -EBUSY;
+	else
+		ret = dprobe_arch_check_boundary(addr);
+	dprobe_text_unlock();
+	if (ret && ret != -EBUSY && ret != -EILSEQ)
+		ret = -EINVAL;
+	return ret;
 }
-EXPORT_SYMBOL_GPL(dprobe_check_address);
+
+/*
+ * Pins the module whose text holds @addr while its probe is placed, so
+ * that it cannot go away meanwhile (its unloading then fails, as with
+ * any module in use).  A module on its way out, and init text outside
+ * the module's initialisation (freed once it is live), are refused.
+ * Sets *@modp to NULL for the core kernel.
+ */
+static int get_text_module(unsigned long addr, struct module **modp)
+{
+	struct module *mod;
+	int ret = 0;
+
+	preempt_disable();
+	mod = __module_text_address(addr);
+	if (mod && !try_module_get(mod)) {
+		mod = NULL;
+		ret = -ENOENT;
+	}
+	if (mod && within_module_init(addr, mod) &&
+	    mod->state != MODULE_STATE_COMING) {
+		module_put(mod);
+		mod = NULL;
+		ret = -ENOENT;
+	}
+	preempt_enable();
+	*modp = mod;
+	return ret;
+}
 
 /* Resolves the probe's address; a function's endbr64 is skipped. */
 static int resolve_probe_address(struct dprobe *p, unsigned long *out)
@@ -204,20 +229,47 @@ static void count_probe(struct dprobe_site *site, struct dprobe *p, int dir)
 		site->nr_post += dir;
 }
 
+/* Adds @p to @site and arms the site as needed; undone on failure. */
+static int site_add_probe(struct dprobe_site *site, struct dprobe *p)
+{
+	bool disarmed = false;
+	int ret;
+
+	/* a post handler needs the int3 after a stepped copy */
+	if (p->post_handler && !dprobe_arch_supports_post(site))
+		return -EINVAL;
+	p->addr = site->addr;
+	p->site = site;
+	if (site->arch.exec == DPROBE_X86_FTRACE)
+		p->flags |= DPROBE_FL_FTRACE;
+	site_before_enable(site, p);
+	list_add_tail_rcu(&p->site_list, &site->probes);
+	count_probe(site, p, 1);
+	ret = site_update(site, &disarmed);
+	if (ret) {
+		count_probe(site, p, -1);
+		list_del_rcu(&p->site_list);
+	}
+	return ret;
+}
+
 /**
  * register_dprobe() - place a probe
  * @p: the probe; @p->addr is set to the probed address on success
  *
- * Return: 0; -ENOENT for an unknown symbol; -EINVAL for an address that
- * is not probe-able text or is blacklisted, or an instruction that cannot
- * be probed; -EILSEQ when the address is not an instruction boundary;
- * -EBUSY for code patched by jump labels or static calls; -ENOMEM.
+ * Return: 0; -ENOENT for an unknown symbol or a module on its way out;
+ * -EINVAL for an address that is not probe-able text or is blacklisted,
+ * an instruction that cannot be probed, or a post handler on one that
+ * cannot be stepped; -EILSEQ when the address is not an instruction
+ * boundary; -EBUSY for code that another patcher (jump labels, static
+ * calls, ftrace, alternatives) may rewrite; -ENOMEM.
  */
 int register_dprobe(struct dprobe *p)
 {
+	struct module *mod = NULL;
 	struct dprobe_site *site;
-	bool disarmed = false;
 	unsigned long addr;
+	bool drop;
 	int ret;
 
 	ret = resolve_probe_address(p, &addr);
@@ -229,37 +281,31 @@ int register_dprobe(struct dprobe *p)
 	p->flags &= DPROBE_FL_DISABLED;
 
 	mutex_lock(&dprobe_mutex);
-	ret = dprobe_check_address(addr);
-	if (ret)
-		goto fail;
-	site = site_get(addr, &ret);
-	if (!site)
-		goto fail;
-	p->addr = addr;
-	p->site = site;
-	if (site->arch.exec == DPROBE_X86_FTRACE)
-		p->flags |= DPROBE_FL_FTRACE;
-	site_before_enable(site, p);
-	list_add_tail_rcu(&p->site_list, &site->probes);
-	count_probe(site, p, 1);
-	ret = site_update(site, &disarmed);
+	ret = get_text_module(addr, &mod);
+	if (!ret)
+		ret = check_address(addr);
 	if (ret) {
-		count_probe(site, p, -1);
-		list_del_rcu(&p->site_list);
-		if (list_empty(&site->probes)) {
-			hash_del_rcu(&site->hlist);
-			mutex_unlock(&dprobe_mutex);
-			synchronize_rcu();
-			site_free(site);
-			goto free_stats;
-		}
+		mutex_unlock(&dprobe_mutex);
 		goto fail;
 	}
+	site = site_get(addr, &ret);
+	if (site)
+		ret = site_add_probe(site, p);
+	if (!ret) {
+		mutex_unlock(&dprobe_mutex);
+		module_put(mod);
+		return 0;
+	}
+	drop = site && list_empty(&site->probes);
+	if (drop)
+		hash_del_rcu(&site->hlist);
 	mutex_unlock(&dprobe_mutex);
-	return 0;
+	/* handlers on other CPUs may still see @p, its stats and the site */
+	synchronize_rcu();
+	if (drop)
+		site_free(site);
 fail:
-	mutex_unlock(&dprobe_mutex);
-free_stats:
+	module_put(mod);
 	free_percpu(p->stats);
 	p->stats = NULL;
 	p->site = NULL;

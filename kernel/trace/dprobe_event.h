@@ -59,6 +59,12 @@ struct dpev_event {
 	char name[DPROBE_MAX_NAME_LEN];
 };
 
+/* Per-CPU counters of a probe point. */
+struct dpev_stats {
+	unsigned long hit;
+	unsigned long dropped;
+};
+
 /**
  * struct dpev_probe - one probe point of an event
  * @devent: entry in the dynamic event list
@@ -66,7 +72,8 @@ struct dpev_event {
  * @ev: the event
  * @def: the parsed definition (the event's layout for its first probe)
  * @rp: the engine's probe; @rp.dp alone for an entry probe
- * @nhit: hits counted by our handlers
+ * @stats: hits counted by our handlers, and records dropped because
+ *	they could never fit the ring buffer
  * @module: module name of a MOD:SYM probe, NULL otherwise
  * @registered: the engine knows the probe (false while its module is away)
  */
@@ -76,7 +83,7 @@ struct dpev_probe {
 	struct dpev_event *ev;
 	struct dprobe_def *def;
 	struct dretprobe rp;
-	unsigned long __percpu *nhit;
+	struct dpev_stats __percpu *stats;
 	char *module;
 	bool registered;
 };

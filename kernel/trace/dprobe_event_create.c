@@ -178,12 +178,12 @@ static struct dpev_probe *dpev_probe_alloc(struct dprobe_def *def)
 	pr->def = def;
 	INIT_LIST_HEAD(&pr->sibling);
 	dyn_event_init(&pr->devent, &dpev_dyn_ops);
-	pr->nhit = alloc_percpu(unsigned long);
+	pr->stats = alloc_percpu(struct dpev_stats);
 	colon = def->symbol ? strchr(def->symbol, ':') : NULL;
 	if (colon)
 		pr->module = kstrndup(def->symbol, colon - def->symbol,
 				      GFP_KERNEL);
-	if (!pr->nhit || (colon && !pr->module)) {
+	if (!pr->stats || (colon && !pr->module)) {
 		dpev_probe_free(pr);
 		return NULL;
 	}

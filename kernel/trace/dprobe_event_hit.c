@@ -67,7 +67,7 @@ static void dpev_hit_fill(const struct dpev_hit *h, u8 *rec)
 	}
 }
 
-static void dpev_hit_trace(const struct dpev_hit *h,
+static void dpev_hit_trace(struct dpev_probe *pr, const struct dpev_hit *h,
 			   struct trace_event_file *file, struct pt_regs *regs)
 {
 	struct trace_event_buffer fbuffer;
@@ -75,6 +75,11 @@ static void dpev_hit_trace(const struct dpev_hit *h,
 
 	if (trace_trigger_soft_disabled(file))
 		return;
+	/* long strings near the argument limit: never fits, count it */
+	if (h->size > ring_buffer_max_event_size(file->tr->array_buffer.buffer)) {
+		this_cpu_inc(pr->stats->dropped);
+		return;
+	}
 	rec = trace_event_buffer_reserve(&fbuffer, file, h->size);
 	if (!rec)
 		return;
@@ -86,8 +91,8 @@ static void dpev_hit_trace(const struct dpev_hit *h,
 NOKPROBE_SYMBOL(dpev_hit_trace);
 
 #ifdef CONFIG_PERF_EVENTS
-static void dpev_hit_perf(const struct dpev_hit *h, struct dpev_event *ev,
-			  struct pt_regs *regs)
+static void dpev_hit_perf(struct dpev_probe *pr, const struct dpev_hit *h,
+			  struct dpev_event *ev, struct pt_regs *regs)
 {
 	struct hlist_head __percpu *heads = READ_ONCE(ev->call.perf_events);
 	struct hlist_head *head;
@@ -102,6 +107,11 @@ static void dpev_hit_perf(const struct dpev_hit *h, struct dpev_event *ev,
 		return;
 	/* perf prepends a u32 size; keep the whole sample u64-aligned. */
 	size = ALIGN(h->size + sizeof(u32), sizeof(u64)) - sizeof(u32);
+	/* perf warns about larger ones: count it instead */
+	if (size > PERF_MAX_TRACE_SIZE) {
+		this_cpu_inc(pr->stats->dropped);
+		return;
+	}
 	rec = perf_trace_buf_alloc(size, NULL, &rctx);
 	if (!rec)
 		return;
@@ -119,15 +129,15 @@ static void dpev_hit_emit(struct dpev_probe *pr, struct dpev_hit *h,
 	struct dpev_event *ev = pr->ev;
 	struct dpev_file *link;
 
-	this_cpu_inc(*pr->nhit);
+	this_cpu_inc(pr->stats->hit);
 	/* Appended probes share the layout, not the fetch programs. */
 	h->def = pr->def;
 	dpev_hit_size(h);
 	list_for_each_entry_rcu(link, &ev->files, list)
-		dpev_hit_trace(h, link->file, regs);
+		dpev_hit_trace(pr, h, link->file, regs);
 #ifdef CONFIG_PERF_EVENTS
 	if (READ_ONCE(ev->perf))
-		dpev_hit_perf(h, ev, regs);
+		dpev_hit_perf(pr, h, ev, regs);
 #endif
 }
 
@@ -204,22 +214,27 @@ unsigned long dpev_probe_nhit(const struct dpev_probe *pr)
 	int cpu;
 
 	for_each_possible_cpu(cpu)
-		sum += *per_cpu_ptr(pr->nhit, cpu);
+		sum += per_cpu_ptr(pr->stats, cpu)->hit;
 	return sum;
 }
 
 /**
- * dpev_probe_nmissed() - hits the engine could not deliver
+ * dpev_probe_nmissed() - hits that left no record
  * @pr: the probe
  *
- * Return: the engine's misses; for a return probe also the returns it
- * could not track.
+ * Return: the engine's misses (for a return probe also the returns it
+ * could not track), and the records too large for the ring buffer.
  */
 unsigned long dpev_probe_nmissed(struct dpev_probe *pr)
 {
+	unsigned long sum = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += per_cpu_ptr(pr->stats, cpu)->dropped;
 	if (!pr->registered)
-		return 0;
+		return sum;
 	if (pr->def->is_return)
-		return dretprobe_nmissed(&pr->rp);
-	return dprobe_nmissed(&pr->rp.dp);
+		return sum + dretprobe_nmissed(&pr->rp);
+	return sum + dprobe_nmissed(&pr->rp.dp);
 }

@@ -7,6 +7,7 @@
 
 #include <linux/ftrace.h>
 #include <linux/kallsyms.h>
+#include <linux/security.h>
 #include <linux/slab.h>
 
 #include "dprobe_event.h"
@@ -53,6 +54,14 @@ int dpev_probe_register(struct dpev_probe *pr)
 	struct dprobe *dp = &pr->rp.dp;
 	int ret;
 
+	/*
+	 * Here, not only at open: a file opened before lockdown, a module
+	 * probe placed when its module arrives and a boot-time event all
+	 * pass this way.
+	 */
+	ret = security_locked_down(LOCKDOWN_KPROBES);
+	if (ret)
+		return ret;
 	ret = dprobe_def_resolve(pr->def, &dpev_parse_env.syms);
 	if (ret)
 		return ret;
@@ -121,7 +130,7 @@ void dpev_probe_free(struct dpev_probe *pr)
 		return;
 	if (!pr->ev || pr->def != pr->ev->layout)
 		dprobe_def_free(pr->def);
-	free_percpu(pr->nhit);
+	free_percpu(pr->stats);
 	kfree(pr->module);
 	kfree(pr);
 }

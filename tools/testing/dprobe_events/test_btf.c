@@ -69,6 +69,10 @@ void test_btf(void)
 	expect_err("p vfs_read ^hoge", DPROBE_ERR_NO_BTFARG, -ENOENT);
 	expect_err("r kfree ^$retval", DPROBE_ERR_NO_RETVAL, -ENOENT);
 	expect_err("p vfs_read $arg* ^$arg*", DPROBE_ERR_DOUBLE_ARGS, -EINVAL);
+	/* $retval is one name: a longer one is looked up, as upstream does */
+	expect_err("r vfs_read ^$retvalue", DPROBE_ERR_NO_BTFARG, -ENOENT);
+	expect_err("r do_exit ^$retval2", DPROBE_ERR_NO_BTF_ENTRY, -ENOENT);
+	expect_err("p do_exit ^hoge", DPROBE_ERR_NO_BTF_ENTRY, -ENOENT);
 	/* Without a prototype nothing changes. */
 	expect_err("p do_exit ^$arg*", DPROBE_ERR_NOSUP_BTFARG, -EOPNOTSUPP);
 	expect_list("p:e do_exit $arg1", "p:kprobes/e do_exit arg1=$arg1");

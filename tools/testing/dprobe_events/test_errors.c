@@ -106,6 +106,7 @@ static const struct err_case cases[] = {
 	E_RET("r vfs_read ^$arg*", NOSUP_BTFARG, -EOPNOTSUPP),
 	E_RET("p vfs_read $arg* $stack ^$arg1", NOSUP_BTFARG, -EOPNOTSUPP),
 	E_RET("p vfs_read ^hoge", NOSUP_BTFARG, -EOPNOTSUPP),
+	E("p vfs_read ^$retvalue", RETVAL_ON_PROBE),
 	E_RET("p vfs_read varname=^varname2=%ax", NOSUP_BTFARG, -EOPNOTSUPP),
 	E_RET("p vfs_read +0(^_x)", NOSUP_BTFARG, -EOPNOTSUPP),
 	E("p vfs_read ^%ex", BAD_REG_NAME),

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Prints the lines of a guest console log that show a kernel problem and
-# exits 1 when there is one: BUG, WARNING, Oops, panic, KASAN, KFENCE,
-# UBSAN, lockdep and RCU-stall reports (RCU-tasks included), hung tasks,
-# and call traces.
-log=${1:?usage: console-check.sh CONSOLE_LOG}
-grep -nE 'BUG:|WARNING:|Oops|Kernel panic|KASAN|KFENCE: |UBSAN:|possible circular locking|possible recursive locking|inconsistent lock state|suspicious RCU usage|rcu_(preempt|sched) detected stall|rcu_tasks.*grace period.*jiffies old|blocked for more than [0-9]+ seconds|Call Trace:|general protection fault|kernel BUG at|unreferenced object' "$log" && exit 1
+# Prints the lines of a guest console log (or of a saved kernel log) that
+# show a kernel problem and exits 1 when there is one: BUG (SLUB's "BUG
+# cache" reports included), WARNING (lockdep's reports start with it),
+# Oops, panic, KASAN, KFENCE, UBSAN, lockdep and RCU reports, stalls of
+# every RCU flavour, soft and hard lockups, hung tasks, list corruption,
+# kmemleak and call traces.
+log=${1:?usage: console-check.sh LOG}
+grep -nE '(^|[^A-Za-z_])BUG[: ]|WARNING:|Oops|Kernel panic|KASAN|KFENCE: |UBSAN:|possible circular locking|possible recursive locking|inconsistent lock state|suspicious RCU usage|detected stalls?|rcu_tasks.*grace period.*jiffies old|LOCKUP|blocked for more than [0-9]+ seconds|Call Trace:|general protection fault|kernel BUG at|list_(add|del) corruption|unreferenced object|stack-protector|double fault' "$log" && exit 1
 exit 0

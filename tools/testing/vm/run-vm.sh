@@ -27,9 +27,10 @@
 #
 # The host's root file system is shared read-only (virtio-9p), so COMMAND
 # and host tools run unchanged; the current directory is kept.  The exit
-# status is the command's, or 1 when the guest timed out, panicked, or the
-# console shows BUG:, WARNING:, Oops, KASAN, a lockdep report or a
-# call trace.
+# status is the command's, or 1 when the guest timed out or panicked, when
+# the console or the kernel log shows BUG:, WARNING:, Oops, KASAN, a
+# lockdep report, a stall or a call trace, when the kernel is tainted
+# (TAINT_TEST aside) or when lockdep switched itself off.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -101,7 +102,9 @@ cmdline+=" init=$here/guest-init tsc=reliable oops=panic panic=-1 panic_on_warn=
 # 60 s is reported, not left silent for the default ten minutes (jiffies:
 # configs/base.config sets HZ=250).
 cmdline+=" rcupdate.rcu_task_stall_timeout=$((60 * 250))"
-cmdline+=" loglevel=4 $append"
+# Warnings (KERN_WARNING) reach the console too: lockdep, WARN() and
+# stall reports print at that level.
+cmdline+=" loglevel=5 $append"
 
 qemu=(qemu-system-x86_64 -machine pc -m "$mem"
 	-smp "$cpus,sockets=$cpus,cores=1,threads=1"
@@ -166,7 +169,31 @@ qrc=${PIPESTATUS[0]}
 set -e
 elapsed=$(echo "$(date +%s.%N) - $start" | bc)
 
-problems=$("$here/console-check.sh" "$log" || true)
+# Kernel problems: the console, the whole kernel log the guest saved at
+# the end of the job (it has what the console's log level hid), the
+# taint flags (sticky, even if the log lost the message) and lockdep's
+# switch (off after any lockdep report).  A clean run may have only
+# TAINT_TEST (N, set by KUnit) and TAINT_UNSIGNED_MODULE (E: the test
+# kernels do not sign their modules).
+kernel_problems() {
+	local taint debug_locks
+	"$here/console-check.sh" "$log" | sed 's/^/console:/'
+	[ -f "$job/status" ] || return 0
+	if [ ! -s "$job/kmsg" ]; then
+		echo "the guest saved no kernel log"
+	else
+		"$here/console-check.sh" "$job/kmsg" | sed 's/^/kernel log:/'
+	fi
+	taint=$(cat "$job/tainted" 2>/dev/null || echo missing)
+	if ! [[ $taint =~ ^[0-9]+$ ]]; then
+		echo "the guest saved no taint flags"
+	elif (( taint & ~(1 << 18 | 1 << 13) )); then
+		echo "kernel tainted: $taint ($("$here/taint-flags.sh" "$taint"))"
+	fi
+	debug_locks=$(cat "$job/debug_locks" 2>/dev/null || true)
+	[ "$debug_locks" != 0 ] || echo "lockdep turned itself off (debug_locks: 0): it reported a problem"
+}
+problems=$(kernel_problems)
 if [ -n "$results" ]; then
 	mkdir -p "$results"
 	find "$job" -mindepth 1 -maxdepth 1 ! -name cmd ! -name env ! -name status \

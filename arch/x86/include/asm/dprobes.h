@@ -27,15 +27,19 @@ enum dprobe_x86_emul {
 	DPROBE_EMUL_LOOP,	/* loop, loope, loopne */
 	DPROBE_EMUL_JRCXZ,	/* jrcxz / jecxz */
 	DPROBE_EMUL_CALL_REG,	/* call *%reg */
+	DPROBE_EMUL_JMP_REG,	/* jmp *%reg */
+	DPROBE_EMUL_RET,	/* ret, ret imm16 */
 };
 
 /* struct dprobe_arch_site::flags */
-#define DPROBE_X86_CHANGES_IF	0x1	/* cli, sti, popf: keep its IF */
+#define DPROBE_X86_NO_STEP	0x1	/* a copy never reaches the int3 after it */
 
 /*
  * Layout of an out-of-line slot: the "boosted" copy ends with a jump back
  * to the instruction after the probe, so a hit costs one trap; the
  * "stepped" copy ends with an int3 so post handlers can run after it.
+ * Neither changes the interrupt flag: the copy runs as the original would,
+ * interrupts, preemption and migration included.
  */
 #define DPROBE_SLOT_SIZE	256
 #define DPROBE_SLOT_STEP_OFF	32
@@ -56,8 +60,9 @@ enum dprobe_x86_emul {
  * @exec: enum dprobe_x86_exec
  * @emul: enum dprobe_x86_emul, for DPROBE_X86_EMULATE
  * @cc: condition code of a jcc, or the opcode of a loop/jrcxz
- * @reg: pt_regs offset of the register of an indirect call, or the
- *	address size (4, 8) of a loop/jrcxz
+ * @reg: pt_regs offset of the register of an indirect call or jump, or
+ *	the address size (4, 8) of a loop/jrcxz
+ * @imm: bytes a ret imm16 releases
  * @flags: DPROBE_X86_* properties of the instruction
  * @slot: the executable slot, for DPROBE_X86_SLOT
  * @target: branch target, for DPROBE_X86_EMULATE
@@ -74,6 +79,7 @@ struct dprobe_arch_site {
 	u8 emul;
 	u8 cc;
 	u8 reg;
+	u16 imm;
 	u8 flags;
 	u8 *slot;
 	unsigned long target;

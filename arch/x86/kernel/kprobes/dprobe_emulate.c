@@ -4,6 +4,8 @@
  *
  * A relative branch or call copied elsewhere would go to the wrong
  * place, so the trap handler performs it on the saved registers instead.
+ * Returns and register-indirect jumps run fine elsewhere but never come
+ * back to the int3 after a stepped copy, so they are performed here too.
  * The int3 entry leaves a gap below the interrupted stack, which lets a
  * call push its return address there (int3_emulate_push()).
  */
@@ -65,6 +67,15 @@ void dprobe_x86_emulate(struct dprobe_site *site, struct pt_regs *regs)
 		/* read the target before the push: call *%rsp uses the old %rsp */
 		target = regs_get_register(regs, as->reg);
 		int3_emulate_push(regs, next);
+		int3_emulate_jmp(regs, target);
+		break;
+	case DPROBE_EMUL_JMP_REG:
+		int3_emulate_jmp(regs, regs_get_register(regs, as->reg));
+		break;
+	case DPROBE_EMUL_RET:
+		/* the kernel stack the ret pops is the interrupted one */
+		target = *(unsigned long *)regs->sp;
+		regs->sp += sizeof(unsigned long) + as->imm;
 		int3_emulate_jmp(regs, target);
 		break;
 	case DPROBE_EMUL_LOOP:

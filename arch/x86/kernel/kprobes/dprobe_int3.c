@@ -10,6 +10,12 @@
  * probed instruction), and a probe's int3 that was removed while this CPU
  * was taking it (re-execute the restored instruction).
  *
+ * No state is kept between the two traps of a stepped copy: the copy runs
+ * with the interrupt flag it had (a stepped pushf records the true flag),
+ * may be interrupted, preempted and migrated, and the int3 after it finds
+ * its site from the slot's address.  A hit in NMI context meanwhile, on
+ * this CPU or another, disturbs nothing.
+ *
  * This runs in NMI-like context with interrupts off; it and everything it
  * calls are blacklisted.
  */
@@ -19,10 +25,6 @@
 #include <asm/text-patching.h>
 
 #include "dprobe_x86.h"
-
-/* The site whose stepped copy this CPU runs, with interrupts held off. */
-static DEFINE_PER_CPU(struct dprobe_site *, step_site);
-static DEFINE_PER_CPU(unsigned long, step_if);
 
 /* Sends the CPU to the site's copy, or emulates the instruction. */
 static void run_original(struct dprobe_site *site, struct pt_regs *regs,
@@ -41,18 +43,10 @@ static void run_original(struct dprobe_site *site, struct pt_regs *regs,
 			dprobe_site_run_post(site, regs);
 		return;
 	}
-	if (!post) {
-		regs->ip = (unsigned long)as->slot;
-		return;
-	}
-	/*
-	 * Post handlers run from the int3 after the stepped copy; keep
-	 * interrupts off until then so this CPU cannot be taken elsewhere.
-	 */
-	__this_cpu_write(step_site, site);
-	__this_cpu_write(step_if, regs->flags & X86_EFLAGS_IF);
-	regs->flags &= ~X86_EFLAGS_IF;
-	regs->ip = (unsigned long)as->slot + DPROBE_SLOT_STEP_OFF;
+	/* post handlers run from the int3 after the stepped copy */
+	regs->ip = (unsigned long)as->slot;
+	if (post && !(as->flags & DPROBE_X86_NO_STEP))
+		regs->ip += DPROBE_SLOT_STEP_OFF;
 }
 
 NOKPROBE_SYMBOL(run_original);
@@ -79,11 +73,6 @@ static bool step_done(struct dprobe_site *site, unsigned long addr,
 	if (addr != (unsigned long)as->slot + DPROBE_SLOT_STEP_OFF + as->len)
 		return false;
 	regs->ip = site->addr + as->len;
-	if (__this_cpu_read(step_site) != site)
-		return true;
-	__this_cpu_write(step_site, NULL);
-	if (!(as->flags & DPROBE_X86_CHANGES_IF))
-		regs->flags |= __this_cpu_read(step_if);
 	dprobe_site_run_post(site, regs);
 	return true;
 }

@@ -16,8 +16,10 @@
  *    endbr64, so none may be in the region; without IBT or retpolines
  *    (which imply -fno-jump-tables) a function with an indirect jump is
  *    refused, as it may use a jump table;
- *  - no other subsystem patches the region (ftrace, jump labels, static
- *    calls, SMP alternatives) and no other probe is inside it;
+ *  - no other patcher may rewrite the region (ftrace, jump labels,
+ *    static calls, SMP alternatives) or branch into it (a jump label's
+ *    target, whether its key is on or off now: dprobe_reserved.c), and
+ *    no other probe is inside it;
  *  - every instruction can run from the detour: RIP-relative operands
  *    are re-aimed, relative jumps and conditional jumps become rel32
  *    forms aimed at their original targets, and a call is accepted as
@@ -29,12 +31,8 @@
  * waits for an RCU-tasks grace period before patching).
  */
 #include <linux/extable.h>
-#include <linux/ftrace.h>
-#include <linux/jump_label.h>
 #include <linux/kallsyms.h>
 #include <linux/module.h>
-#include <linux/static_call.h>
-#include <asm/alternative.h>
 
 #include "dprobe_x86.h"
 
@@ -131,15 +129,6 @@ static int check_region_insn(const struct dinsn *di, bool last)
 	return 0;
 }
 
-static bool region_reserved(unsigned long start, unsigned long len)
-{
-	void *s = (void *)start, *e = (void *)(start + len - 1);
-
-	return ftrace_text_reserved(s, e) || jump_label_text_reserved(s, e) ||
-	       static_call_text_reserved(s, e) ||
-	       alternatives_text_reserved(s, e);
-}
-
 /**
  * dprobe_opt_analyze() - may a jump replace @site's breakpoint?
  * @site: an armed breakpoint site; called under dprobe_mutex
@@ -156,9 +145,10 @@ int dprobe_opt_analyze(struct dprobe_site *site, struct dprobe_opt_plan *plan)
 	struct dinsn *di;
 	int ret;
 
+	dprobe_text_lock();
 	ret = dprobe_func_text_get(addr, &ft);
 	if (ret)
-		return ret;
+		goto unlock;
 	off = addr - ft.start;
 	plan->n = 0;
 	while (pos < JMP32_INSN_SIZE) {
@@ -175,9 +165,14 @@ int dprobe_opt_analyze(struct dprobe_site *site, struct dprobe_opt_plan *plan)
 	plan->len = pos;
 	memcpy(plan->bytes, ft.buf + off, pos);
 
-	/* the decoder kept every instruction inside the function */
+	/*
+	 * The decoder kept every instruction inside the function.  Other
+	 * patchers: none may rewrite the region or, whatever the state of
+	 * their switches, branch into it.
+	 */
 	ret = -EINVAL;
-	if (region_reserved(addr, pos))
+	if (dprobe_text_patched(addr, addr + pos) ||
+	    dprobe_text_branch_target(addr, addr + pos))
 		goto out;
 	ret = check_function(&ft, addr, pos);
 	if (!ret)
@@ -186,5 +181,7 @@ int dprobe_opt_analyze(struct dprobe_site *site, struct dprobe_opt_plan *plan)
 		ret = -EBUSY;
 out:
 	dprobe_func_text_put(&ft);
+unlock:
+	dprobe_text_unlock();
 	return ret;
 }

@@ -15,6 +15,7 @@
 #define pr_fmt(fmt) "dprobes: " fmt
 
 #include <linux/memory.h>
+#include <linux/perf_event.h>
 #include <linux/preempt.h>
 #include <linux/slab.h>
 #include <asm/ptrace.h>
@@ -144,7 +145,7 @@ int dprobe_arch_opt_prepare(struct dprobe_site *site)
 	ret = build_detour(site, plan, buf, detour);
 	if (ret < 0)
 		goto out;
-	text_poke_copy((void *)detour, buf, ret);
+	dprobe_slot_write((void *)detour, buf, ret);
 	memcpy(as->opt_orig, plan->bytes, plan->len);
 	as->detour_resume = detour + (dprobe_opt_template_end -
 				      dprobe_opt_template);
@@ -185,13 +186,19 @@ void dprobe_arch_opt_unpatch(struct dprobe_site *site)
 {
 	static const u8 int3 = INT3_INSN_OPCODE;
 	struct dprobe_arch_site *as = &site->arch;
+	u8 old[JMP32_INSN_SIZE], new[JMP32_INSN_SIZE];
 
 	mutex_lock(&text_mutex);
+	memcpy(old, (void *)site->addr, JMP32_INSN_SIZE);
 	text_poke((void *)site->addr, &int3, INT3_INSN_SIZE);
 	text_poke_sync();
 	text_poke((void *)(site->addr + INT3_INSN_SIZE),
 		  as->opt_orig + INT3_INSN_SIZE, as->opt_len - INT3_INSN_SIZE);
 	text_poke_sync();
+	new[0] = INT3_INSN_OPCODE;
+	memcpy(new + 1, as->opt_orig + 1, JMP32_INSN_SIZE - 1);
+	perf_event_text_poke((void *)site->addr, old, JMP32_INSN_SIZE, new,
+			     JMP32_INSN_SIZE);
 	mutex_unlock(&text_mutex);
 }
 

@@ -18,6 +18,7 @@
 #include <linux/ftrace.h>
 #include <linux/kallsyms.h>
 #include <linux/memory.h>
+#include <linux/perf_event.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <asm/ptrace.h>
@@ -43,9 +44,15 @@ static int read_insn_bytes(unsigned long addr, u8 *buf, size_t *len)
 	unsigned long size, offset;
 	size_t n = DINSN_MAX_LEN;
 
+	int ret;
+
 	if (kallsyms_lookup_size_offset(addr, &size, &offset) && size)
 		n = min_t(size_t, n, size - offset);
-	if (copy_from_kernel_nofault(buf, (void *)addr, n))
+	/* not while another patcher is half-way through a neighbour */
+	mutex_lock(&text_mutex);
+	ret = copy_from_kernel_nofault(buf, (void *)addr, n);
+	mutex_unlock(&text_mutex);
+	if (ret)
 		return -EFAULT;
 	*len = n;
 	return 0;
@@ -80,6 +87,14 @@ static int classify_branch(struct dprobe_site *site, const struct dinsn *di)
 			return -EINVAL;
 		as->emul = DPROBE_EMUL_CALL_REG;
 		as->reg = gpr_offset[(di->modrm & 7) | ((di->rex & 1) << 3)];
+		break;
+	case DINSN_BR_JMP_IND:
+		as->emul = DPROBE_EMUL_JMP_REG;
+		as->reg = gpr_offset[(di->modrm & 7) | ((di->rex & 1) << 3)];
+		break;
+	case DINSN_BR_RET:
+		as->emul = DPROBE_EMUL_RET;
+		as->imm = di->opcode == 0xc2 ? (u16)di->imm : 0;
 		break;
 	default:
 		return -EINVAL;
@@ -152,7 +167,7 @@ static int build_slot(struct dprobe_site *site, const struct dinsn *di)
 	buf[di->len] = JMP32_INSN_OPCODE;
 	memcpy(buf + di->len + 1, &r32, sizeof(r32));
 
-	text_poke_copy(as->slot, buf, sizeof(buf));
+	dprobe_slot_write(as->slot, buf, sizeof(buf));
 	as->exec = DPROBE_X86_SLOT;
 	return 0;
 fail:
@@ -220,12 +235,26 @@ int dprobe_arch_prepare(struct dprobe_site *site)
 	if (search_exception_tables(site->addr))
 		return -EINVAL;
 	as->len = di.len;
-	if (di.flags & (DINSN_F_IF | DINSN_F_POPF))
-		as->flags |= DPROBE_X86_CHANGES_IF;
-
-	if (di.flags & DINSN_F_REL || di.branch == DINSN_BR_CALL_IND)
+	if (di.flags & DINSN_F_REL || di.branch == DINSN_BR_CALL_IND ||
+	    di.branch == DINSN_BR_RET || (di.branch == DINSN_BR_JMP_IND &&
+					  (di.modrm >> 6) == 3))
 		return classify_branch(site, &di);
+	/* jmp *mem: the copy leaves for the target, never for its int3 */
+	if (di.branch == DINSN_BR_JMP_IND)
+		as->flags |= DPROBE_X86_NO_STEP;
 	return build_slot(site, &di);
+}
+
+/**
+ * dprobe_arch_supports_post() - can post handlers run after the instruction?
+ * @site: a prepared site
+ *
+ * Return: false when the instruction runs out of line and never comes
+ * back to the int3 after its copy (jmp through memory).
+ */
+bool dprobe_arch_supports_post(const struct dprobe_site *site)
+{
+	return !(site->arch.flags & DPROBE_X86_NO_STEP);
 }
 
 /**
@@ -255,6 +284,8 @@ int dprobe_arch_arm(struct dprobe_site *site)
 	mutex_lock(&text_mutex);
 	text_poke((void *)site->addr, &int3, INT3_INSN_SIZE);
 	text_poke_sync();
+	perf_event_text_poke((void *)site->addr, site->arch.orig,
+			     INT3_INSN_SIZE, &int3, INT3_INSN_SIZE);
 	mutex_unlock(&text_mutex);
 	return 0;
 }
@@ -268,12 +299,16 @@ int dprobe_arch_arm(struct dprobe_site *site)
  */
 void dprobe_arch_disarm(struct dprobe_site *site)
 {
+	static const u8 int3 = INT3_INSN_OPCODE;
+
 	if (site->arch.exec == DPROBE_X86_FTRACE) {
 		dprobe_ftrace_disarm(site);
 		return;
 	}
 	mutex_lock(&text_mutex);
 	text_poke((void *)site->addr, site->arch.orig, INT3_INSN_SIZE);
+	perf_event_text_poke((void *)site->addr, &int3, INT3_INSN_SIZE,
+			     site->arch.orig, INT3_INSN_SIZE);
 	mutex_unlock(&text_mutex);
 }
 

@@ -14,6 +14,7 @@
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/mutex.h>
+#include <linux/perf_event.h>
 #include <linux/rculist.h>
 #include <linux/set_memory.h>
 #include <linux/slab.h>
@@ -50,7 +51,24 @@ static struct dprobe_slot_page *slot_page_new(void)
 	memset(pg->base, INT3_INSN_OPCODE, PAGE_SIZE);
 	set_memory_rox((unsigned long)pg->base, 1);
 	list_add_rcu(&pg->list, &slot_pages);
+	/* perf's view of kernel code: the page is out-of-line code for good */
+	perf_event_ksymbol(PERF_RECORD_KSYMBOL_TYPE_OOL, (unsigned long)pg->base,
+			   PAGE_SIZE, false, "kprobe_insn_page");
 	return pg;
+}
+
+/**
+ * dprobe_slot_write() - write code into a slot
+ * @dst: where, inside a slot that no task can be running in
+ * @src: the code
+ * @len: its length
+ *
+ * Tells perf, which keeps its own copy of kernel code for decoding.
+ */
+void dprobe_slot_write(void *dst, const void *src, size_t len)
+{
+	text_poke_copy(dst, src, len);
+	perf_event_text_poke(dst, NULL, 0, src, len);
 }
 
 /**
@@ -101,6 +119,7 @@ void dprobe_slot_free(u8 *slot)
 		if (slot < pg->base || slot >= pg->base + PAGE_SIZE)
 			continue;
 		idx = (slot - pg->base) / DPROBE_SLOT_SIZE;
+		perf_event_text_poke(slot, slot, DPROBE_SLOT_SIZE, NULL, 0);
 		text_poke_set(slot, INT3_INSN_OPCODE, DPROBE_SLOT_SIZE);
 		WRITE_ONCE(pg->owner[idx], NULL);
 		__clear_bit(idx, pg->used);
@@ -134,12 +153,15 @@ struct dprobe_site *dprobe_slot_owner(unsigned long addr)
 NOKPROBE_SYMBOL(dprobe_slot_owner);
 
 /**
- * dprobe_arch_is_slot() - is @addr inside dprobes' executable slots?
+ * dprobe_is_slot() - is @addr inside dprobes' executable slots?
  * @addr: any address
  *
- * Return: true when @addr lies in a slot page (probing it is refused).
+ * Called by kernel_text_address() (unwinders), in any context.
+ *
+ * Return: true when @addr lies in a slot page: code that unwinders may
+ * walk through and that no probe may be placed on.
  */
-bool dprobe_arch_is_slot(unsigned long addr)
+bool dprobe_is_slot(unsigned long addr)
 {
 	struct dprobe_slot_page *pg;
 	bool found = false;
@@ -155,3 +177,5 @@ bool dprobe_arch_is_slot(unsigned long addr)
 	rcu_read_unlock();
 	return found;
 }
+
+NOKPROBE_SYMBOL(dprobe_is_slot);

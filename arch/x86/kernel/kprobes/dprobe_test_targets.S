@@ -118,3 +118,50 @@ SYM_FUNC_START(dprobe_test_opt_loop)
 1:	movq	%rcx, %rax
 	RET
 SYM_FUNC_END(dprobe_test_opt_loop)
+
+/*
+ * Stepped with a post handler: the copy must run with the interrupt flag
+ * the code had, and the post handler must run after instructions that
+ * never come back to the int3 after a copy.
+ */
+
+/* unsigned long dprobe_test_pushf(void): the flags a pushf records. */
+SYM_FUNC_START(dprobe_test_pushf)
+	nop
+SYM_INNER_LABEL(dprobe_test_pushf_insn, SYM_L_GLOBAL)
+	pushfq
+	popq	%rax
+	RET
+SYM_FUNC_END(dprobe_test_pushf)
+
+/* int dprobe_test_ret(void): 9, through a bare ret probed at the ret. */
+SYM_FUNC_START(dprobe_test_ret)
+	movl	$9, %eax
+SYM_INNER_LABEL(dprobe_test_ret_insn, SYM_L_GLOBAL)
+	ANNOTATE_UNRET_SAFE
+	ret
+	int3
+SYM_FUNC_END(dprobe_test_ret)
+
+/* int dprobe_test_jmpreg(void): 5, through a jmp *%rax probed at the jmp. */
+SYM_FUNC_START(dprobe_test_jmpreg)
+	leaq	dprobe_test_jmpreg_target(%rip), %rax
+SYM_INNER_LABEL(dprobe_test_jmpreg_insn, SYM_L_GLOBAL)
+	ANNOTATE_RETPOLINE_SAFE
+	jmp	*%rax
+SYM_FUNC_END(dprobe_test_jmpreg)
+
+SYM_FUNC_START(dprobe_test_jmpreg_target)
+	movl	$5, %eax
+	RET
+SYM_FUNC_END(dprobe_test_jmpreg_target)
+
+/*
+ * A jmp through memory: it runs out of line but leaves for its target,
+ * so a post handler there is refused.  Registered, never called.
+ */
+SYM_FUNC_START(dprobe_test_jmpmem)
+	ANNOTATE_RETPOLINE_SAFE
+	jmp	*dprobe_test_value(%rip)
+	int3
+SYM_FUNC_END(dprobe_test_jmpmem)

@@ -7,6 +7,7 @@
  * in which every armed site's bytes are put back.
  */
 #include <linux/kallsyms.h>
+#include <linux/memory.h>
 #include <linux/slab.h>
 
 #include "dprobe_x86.h"
@@ -16,8 +17,9 @@
  * @addr: a kernel or module text address
  * @ft: filled in; release with dprobe_func_text_put()
  *
- * Called under dprobe_mutex.  The function's bounds come from kallsyms
- * (its end is the next symbol).
+ * Called under dprobe_mutex and dprobe_text_lock(), so that no other
+ * patcher is half-way through an instruction of the copy.  The
+ * function's bounds come from kallsyms (its end is the next symbol).
  *
  * Return: 0; -ENOENT when kallsyms knows no symbol for @addr; -ENOMEM;
  * -EFAULT when the text cannot be read.
@@ -27,6 +29,7 @@ int dprobe_func_text_get(unsigned long addr, struct dprobe_func_text *ft)
 	unsigned long size, offset;
 	int ret;
 
+	lockdep_assert_held(&text_mutex);
 	if (!kallsyms_lookup_size_offset(addr, &size, &offset) || !size)
 		return -ENOENT;
 	ft->start = addr - offset;
@@ -71,6 +74,7 @@ int dprobe_func_text_decode(const struct dprobe_func_text *ft, size_t off,
 /**
  * dprobe_arch_check_boundary() - is @addr an instruction boundary?
  * @addr: a kernel or module text address; called under dprobe_mutex
+ *	and dprobe_text_lock()
  *
  * Decodes the function from its start, through our own probes.
  *

@@ -12,6 +12,7 @@
 
 u8 *dprobe_slot_alloc(struct dprobe_site *site);
 void dprobe_slot_free(u8 *slot);
+void dprobe_slot_write(void *dst, const void *src, size_t len);
 struct dprobe_site *dprobe_slot_owner(unsigned long addr);
 
 void dprobe_x86_emulate(struct dprobe_site *site, struct pt_regs *regs);

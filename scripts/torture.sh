@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# make torture: the whole-kernel probe sweep (issue 12).  Every instruction
+# boundary of every function kprobe_events may accept gets a probe, a
+# batch at a time, enabled with jump optimization on while a workload
+# runs and every other text patcher is switched on and off
+# (tools/testing/vm/torture-workload.sh); then every function entry gets a
+# return probe.  Crashes and warnings are recorded per batch, and the
+# sweep goes on in a new boot.
+#
+#   scripts/torture.sh [--kernel ours|ref|debug] [--batch N] [--per-boot N]
+#                      [--sample N] [--seed S] [--report] [--fresh]
+#
+# --kernel   which build to sweep (default ours); ref is upstream's kprobes
+# --batch    probes per batch (default 4000)
+# --per-boot batches per guest boot (default 8)
+# --sample   a random sample of N boundaries (and N/5 entries) instead of
+#            all, in one boot: the slice make check runs; the seed
+#            defaults to the commit, so each commit sweeps another slice
+# --report   print the table of what is recorded, run nothing
+# --fresh    forget earlier results
+#
+# Progress is kept in build/torture/FLAVOUR[-sample]/ and a run resumes
+# where the last one stopped.  Ends with the table and
+# "torture: N passed, N failed" (batches).
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+flavour=ours batch=4000 per_boot=8 sample=0 seed= report=0 fresh=0
+while [ $# -gt 0 ]; do
+	case $1 in
+	--kernel) flavour=$2; shift 2 ;;
+	--batch) batch=$2; shift 2 ;;
+	--per-boot) per_boot=$2; shift 2 ;;
+	--sample) sample=$2; shift 2 ;;
+	--seed) seed=$2; shift 2 ;;
+	--report) report=1; shift ;;
+	--fresh) fresh=1; shift ;;
+	*) echo "torture.sh: unknown option $1" >&2; exit 2 ;;
+	esac
+done
+out=$top/build/out-$flavour
+vmlinux=$out/vmlinux
+kernel=$vmlinux mem=1G
+if [ "$flavour" = debug ]; then
+	kernel=$out/arch/x86/boot/bzImage mem=3G
+fi
+[ -f "$vmlinux" ] || { echo "torture.sh: $vmlinux missing (make kernel)" >&2; exit 2; }
+state=$top/build/torture/$flavour
+[ "$sample" = 0 ] || state=$state-sample
+[ $fresh = 0 ] || rm -rf "$state"
+mkdir -p "$state/results"
+
+# The plan: batch files, made once per vmlinux (and per sample seed).
+[ -n "$seed" ] || seed=$(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo 0)
+key="$(stat -c %Y:%s "$vmlinux") $batch $sample $seed"
+if [ "$(cat "$state/plan.key" 2>/dev/null)" != "$key" ]; then
+	rm -rf "$state/batches" "$state/results" "$state"/boot-*
+	mkdir -p "$state/batches" "$state/results"
+	"$top/scripts/torture-plan.py" "$vmlinux" "$state/batches" --batch "$batch" \
+		--sample "$sample" --seed "$seed" || exit 1
+	echo "$key" > "$state/plan.key"
+fi
+
+summary() {
+	local f kind placed=0 refused=0 optimized=0 hit=0 hits=0 warnings=0 crashes=0 nb=0
+	local rplaced=0 rhit=0 pass=0 fail=0 line
+	for f in "$state"/results/*.result; do
+		[ -f "$f" ] || continue
+		nb=$((nb + 1))
+		kind=$(basename "$f"); kind=${kind:0:1}
+		line=$(cat "$f")
+		if [[ $line == crash* ]]; then
+			crashes=$((crashes + 1)); fail=$((fail + 1)); continue
+		fi
+		eval "$line"
+		if [ "$kind" = r ]; then
+			rplaced=$((rplaced + placed_)) rhit=$((rhit + hit_))
+		fi
+		[ "$warnings_" = 0 ] && pass=$((pass + 1)) || fail=$((fail + 1))
+		warnings=$((warnings + warnings_))
+		[ "$kind" = r ] && continue
+		placed=$((placed + placed_)) refused=$((refused + refused_))
+		optimized=$((optimized + optimized_)) hit=$((hit + hit_)) hits=$((hits + hits_))
+	done
+	local total; total=$(ls "$state/batches" | wc -l)
+	echo "=== torture ($flavour$([ "$sample" = 0 ] || echo ", sample of $sample, seed $seed")): $nb of $total batches"
+	printf '| %-22s | %10s |\n' "what" "count"
+	printf '|%s|%s|\n' "------------------------" "------------"
+	printf '| %-22s | %10d |\n' "probes placed" "$placed" "refused" "$refused" \
+		"optimized" "$optimized" "probes hit" "$hit" "hits" "$hits" \
+		"return probes placed" "$rplaced" "return probes hit" "$rhit" \
+		"crashes" "$crashes" "warnings" "$warnings"
+	echo "torture: $pass passed, $fail failed"
+	[ "$fail" = 0 ]
+}
+[ $report = 1 ] && { summary; exit; }
+
+pending() {
+	local b
+	for b in "$state"/batches/*; do
+		[ -f "$state/results/$(basename "$b").result" ] || echo "$b"
+	done
+}
+
+boot=0
+while :; do
+	mapfile -t todo < <(pending | head -n "$per_boot")
+	[ ${#todo[@]} -gt 0 ] || break
+	boot=$((boot + 1))
+	dir=$state/boot-$(date +%s)-$boot
+	mkdir -p "$dir"
+	echo "torture: boot $boot: ${todo[*]##*/}"
+	"$top/tools/testing/vm/run-vm.sh" --kernel "$kernel" --mem "$mem" --cpus 2 \
+		--name "torture-$flavour" --log "$dir/console" --quiet --results "$dir" \
+		--timeout $((600 * ${#todo[@]})) -- tools/testing/vm/torture-guest.sh "${todo[@]}" \
+		> "$dir/run-vm.out" 2>&1
+	rc=$?
+	progressed=0
+	for b in "${todo[@]}"; do
+		n=$(basename "$b")
+		if [ -f "$dir/$n.result" ]; then
+			sed 's/\([a-z]*\)=/\1_=/g' "$dir/$n.result" > "$state/results/$n.result"
+			progressed=1
+		elif [ -f "$dir/$n.started" ]; then
+			# The guest died (or timed out) inside this batch.
+			why=$(grep -m1 -E 'BUG:|Oops|general protection|Kernel panic|WARNING:' "$dir/console" ||
+				tail -1 "$dir/run-vm.out")
+			echo "crash in $n: $why" | tee "$state/results/$n.result"
+			progressed=1
+			break
+		fi
+	done
+	[ $progressed = 1 ] || { echo "torture: boot $boot made no progress (exit $rc); see $dir" >&2; break; }
+done
+summary
