@@ -20,6 +20,7 @@
 #include <linux/percpu.h>
 #include <linux/rculist.h>
 #include <linux/slab.h>
+#include <linux/sort.h>
 #include <asm/ibt.h>
 
 #include "dprobes_internal.h"
@@ -522,16 +523,45 @@ bool dprobe_is_optimized(const struct dprobe *p)
 }
 EXPORT_SYMBOL_GPL(dprobe_is_optimized);
 
+static int cmp_site_addr(const void *a, const void *b)
+{
+	unsigned long x = (*(struct dprobe_site * const *)a)->addr;
+	unsigned long y = (*(struct dprobe_site * const *)b)->addr;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Calls @fn for every probe, in address order (the table's own order
+ * changes with every kernel's layout), then for those whose module
+ * went away.  Called under dprobe_mutex.
+ */
 void dprobe_for_each(void (*fn)(struct dprobe *p, void *arg), void *arg)
 {
-	struct dprobe_site *site;
+	struct dprobe_site *site, **sites;
+	unsigned int n = 0, i;
 	struct dprobe *p;
 	int bkt;
 
 	lockdep_assert_held(&dprobe_mutex);
 	hash_for_each(dprobe_table, bkt, site, hlist)
-		list_for_each_entry(p, &site->probes, site_list)
-			fn(p, arg);
+		n++;
+	sites = kvmalloc_array(n, sizeof(*sites), GFP_KERNEL);
+	if (sites) {
+		n = 0;
+		hash_for_each(dprobe_table, bkt, site, hlist)
+			sites[n++] = site;
+		sort(sites, n, sizeof(*sites), cmp_site_addr, NULL);
+		for (i = 0; i < n; i++)
+			list_for_each_entry(p, &sites[i]->probes, site_list)
+				fn(p, arg);
+		kvfree(sites);
+	} else {
+		/* out of memory: the table's order will do */
+		hash_for_each(dprobe_table, bkt, site, hlist)
+			list_for_each_entry(p, &site->probes, site_list)
+				fn(p, arg);
+	}
 	list_for_each_entry(site, &dprobe_gone_sites, gone)
 		list_for_each_entry(p, &site->probes, site_list)
 			fn(p, arg);
