@@ -14,7 +14,8 @@ VM := tools/testing/vm/run-vm.sh
 
 .PHONY: all deps kernel ref-kernel debug-kernel check check-host check-guest probe-ref \
 	check-debug conformance opt-coverage ratchet demo patches check-patches docs \
-	probe install bench bench-decoder bench-probe bench-probes bench-events clean distclean help
+	probe install bench bench-decoder bench-probe bench-probes bench-events clean distclean help \
+	torture torture-ref torture-report xmodify
 
 all: kernel probe
 
@@ -22,7 +23,7 @@ help:
 	@sed -n 's/^#   //p' Makefile; \
 	echo "Other targets: deps kernel ref-kernel debug-kernel check-host check-guest"; \
 	echo "  check-debug conformance opt-coverage probe-ref patches check-patches docs probe install"; \
-	echo "  bench clean"
+	echo "  torture torture-ref torture-report xmodify bench clean"
 
 deps:
 	@scripts/deps.sh
@@ -44,12 +45,12 @@ install: probe
 
 # --- tests -----------------------------------------------------------------
 HOST_STAGES := $(shell scripts/host-stages.sh)
-GUEST_STAGES := guest lockdown ratchet optcov
+GUEST_STAGES := guest lockdown torture ratchet optcov
 
 # The debug kernel's guest stage is part of make check (and so of CI): a
 # cold run with both kernels takes about 40 minutes on 2 cores.
 check: kernel debug-kernel probe
-	scripts/check.sh $(HOST_STAGES) $(GUEST_STAGES) guest-debug checker
+	scripts/check.sh $(HOST_STAGES) $(GUEST_STAGES) guest-debug lockdown-debug checker
 
 check-host: kernel
 	scripts/check.sh $(HOST_STAGES)
@@ -75,6 +76,24 @@ opt-coverage: kernel ref-kernel
 
 ratchet: kernel
 	scripts/conformance.sh --ratchet
+
+# The whole-kernel probe sweep (hours; resumable; never part of check,
+# which runs a sampled slice of it): every instruction boundary of every
+# function kprobe_events accepts, then a return probe on every entry.
+torture: kernel
+	scripts/torture.sh --kernel ours
+
+torture-ref: ref-kernel
+	scripts/torture.sh --kernel ref
+
+torture-report:
+	-scripts/torture.sh --kernel ours --report
+	-scripts/torture.sh --kernel ref --report
+
+# QEMU's multi-threaded TCG and cross-modified code, without probes: why
+# run-vm.sh runs every vCPU on one host thread.
+xmodify: kernel
+	tools/testing/vm/xmodify.sh
 
 docs: deps
 	scripts/check-docs.sh

@@ -35,11 +35,14 @@ stage_cmd() {
 	# KFENCE), whatever the flavour; the docs' examples are not run there
 	# (their shown output is the ours kernel's).
 	guest-debug) echo "$vm --kernel $top/build/out-debug/arch/x86/boot/bzImage --mem 3G --name guest-debug --timeout 1200 --append 'kunit.enable=1 $boot_events' -- env DOC_EXAMPLES=0 tools/testing/vm/guest-check.sh" ;;
+	lockdown-debug) echo "scripts/lockdown-check.sh --kernel $top/build/out-debug/arch/x86/boot/bzImage --mem 3G" ;;
 	ratchet)  echo "scripts/conformance.sh --ratchet --kernel $vmkernel --mem $vmmem" ;;
 	optcov)   echo "scripts/opt-coverage.sh --check --kernel $vmkernel" ;;
 	# The runner sees every kind of kernel problem (planted ones).
 	checker)  echo "scripts/checker-selftest.sh" ;;
 	lockdown) echo "scripts/lockdown-check.sh --kernel $vmkernel --mem $vmmem" ;;
+	# A slice of make torture, another one for every commit.
+	torture)  echo "scripts/torture.sh --kernel $flavour --sample 600 --fresh" ;;
 	*) return 1 ;;
 	esac
 }

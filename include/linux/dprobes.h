@@ -26,8 +26,8 @@ struct rethook;
 
 /*
  * Called before the probed instruction runs.  Return 0 to let it run;
- * return non-zero after changing regs->ip to resume there instead
- * (breakpoint probes only; ftrace-site probes ignore the return value).
+ * return non-zero after changing regs->ip to resume there instead (on
+ * breakpoint and ftrace-site probes alike; jump-optimized ones too).
  */
 typedef int (*dprobe_pre_handler_t)(struct dprobe *p, struct pt_regs *regs);
 /* Called after the probed instruction ran, with the resulting registers. */

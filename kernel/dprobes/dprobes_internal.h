@@ -166,6 +166,7 @@ unsigned long dprobe_test_opt_loop(long a, long b, long c, unsigned long n);
 unsigned long dprobe_test_pushf(void);
 int dprobe_test_ret(void);
 int dprobe_test_jmpreg(void);
+void dprobe_test_just_return(void);
 
 /* Per-CPU worker threads of the KUnit suites (dprobes_stress_kunit.c) */
 struct kunit;

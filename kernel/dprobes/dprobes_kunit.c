@@ -222,6 +222,39 @@ static void test_step_leaving(struct kunit *test)
 	unregister_dprobe(&mem);
 }
 
+/*
+ * At a function's entry: return 99 from it at once, the way error
+ * injection does it (to a ret, the stack pointer left alone: ftrace's
+ * caller does not restore a changed one).
+ */
+static int return_99(struct dprobe *p, struct pt_regs *regs)
+{
+	regs->ax = 99;
+	regs->ip = (unsigned long)dprobe_test_just_return;
+	return 1;
+}
+
+/* A handler's redirect works the same on the int3 and the ftrace path. */
+static void test_redirect(struct kunit *test)
+{
+	struct dprobe ft = { .symbol_name = "dprobe_test_add",
+			     .pre_handler = return_99 };
+	struct dprobe bp = { .symbol_name = "dprobe_test_jcc",
+			     .pre_handler = return_99 };
+
+	KUNIT_ASSERT_EQ(test, register_dprobe(&ft), 0);
+	KUNIT_ASSERT_EQ(test, register_dprobe(&bp), 0);
+	KUNIT_EXPECT_TRUE(test, dprobe_is_ftrace(&ft));
+	KUNIT_EXPECT_FALSE(test, dprobe_is_ftrace(&bp));
+	KUNIT_EXPECT_EQ(test, dprobe_test_add(1, 2), 99);
+	KUNIT_EXPECT_EQ(test, dprobe_test_jcc(1), 99);
+	unregister_dprobe(&ft);
+	unregister_dprobe(&bp);
+	/* other arguments: gcc may reuse the value of a call it knows pure */
+	KUNIT_EXPECT_EQ(test, dprobe_test_add(2, 3), 5);
+	KUNIT_EXPECT_EQ(test, dprobe_test_jcc(1), 1);
+}
+
 static void test_ftrace_probe(struct kunit *test)
 {
 	struct dprobe p = { .symbol_name = "dprobe_test_add",
@@ -484,6 +517,7 @@ static struct kunit_case dprobes_test_cases[] = {
 	KUNIT_CASE(test_step_keeps_if),
 	KUNIT_CASE(test_step_leaving),
 	KUNIT_CASE(test_ftrace_probe),
+	KUNIT_CASE(test_redirect),
 	KUNIT_CASE(test_shared_address),
 	KUNIT_CASE(test_refusals),
 	KUNIT_CASE(test_disable_enable),

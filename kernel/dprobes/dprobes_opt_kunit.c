@@ -227,6 +227,33 @@ static void test_opt_toggle(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, *(u8 *)addr, CALL_INSN_OPCODE);
 }
 
+/* At the function's entry: return 42 from it at once (error injection). */
+static int opt_return_42(struct dprobe *p, struct pt_regs *regs)
+{
+	regs->ax = 42;
+	regs->ip = *(unsigned long *)regs->sp;
+	regs->sp += sizeof(unsigned long);
+	return 1;
+}
+
+/*
+ * A handler may move regs->ip and regs->sp from a detour too: the stub
+ * then leaves through the whole frame, as the breakpoint path does.
+ */
+static void test_opt_redirect(struct kunit *test)
+{
+	struct dprobe p = { .symbol_name = "dprobe_test_opt_call",
+			    .pre_handler = opt_return_42 };
+
+	KUNIT_ASSERT_EQ(test, register_dprobe(&p), 0);
+	dprobe_opt_wait();
+	KUNIT_EXPECT_TRUE(test, opt_patched(&p));
+	KUNIT_EXPECT_EQ(test, dprobe_test_opt_call(1), 42);
+	KUNIT_EXPECT_EQ(test, dprobe_test_opt_call(2), 42);
+	unregister_dprobe(&p);
+	KUNIT_EXPECT_EQ(test, dprobe_test_opt_call(1), 4);
+}
+
 static noinline int opt_trace_caller(void)
 {
 	int r = dprobe_test_opt_call(2);
@@ -346,6 +373,7 @@ static struct kunit_case dprobes_opt_cases[] = {
 	KUNIT_CASE(test_opt_neighbour),
 	KUNIT_CASE(test_opt_toggle),
 	KUNIT_CASE(test_opt_stacktrace),
+	KUNIT_CASE(test_opt_redirect),
 	KUNIT_CASE_SLOW(test_opt_under_load),
 	{}
 };

@@ -172,9 +172,8 @@ elapsed=$(echo "$(date +%s.%N) - $start" | bc)
 # Kernel problems: the console, the whole kernel log the guest saved at
 # the end of the job (it has what the console's log level hid), the
 # taint flags (sticky, even if the log lost the message) and lockdep's
-# switch (off after any lockdep report).  A clean run may have only
-# TAINT_TEST (N, set by KUnit) and TAINT_UNSIGNED_MODULE (E: the test
-# kernels do not sign their modules).
+# switch (off after any lockdep report).  TAINT_TEST, set by KUnit, is
+# the only taint a clean run may have.
 kernel_problems() {
 	local taint debug_locks
 	"$here/console-check.sh" "$log" | sed 's/^/console:/'
@@ -187,7 +186,7 @@ kernel_problems() {
 	taint=$(cat "$job/tainted" 2>/dev/null || echo missing)
 	if ! [[ $taint =~ ^[0-9]+$ ]]; then
 		echo "the guest saved no taint flags"
-	elif (( taint & ~(1 << 18 | 1 << 13) )); then
+	elif (( taint & ~(1 << 18) )); then
 		echo "kernel tainted: $taint ($("$here/taint-flags.sh" "$taint"))"
 	fi
 	debug_locks=$(cat "$job/debug_locks" 2>/dev/null || true)

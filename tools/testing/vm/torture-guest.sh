@@ -10,9 +10,10 @@
 # probes; p* files hold instructions.  For each batch the job directory
 # gets NAME.started before anything happens, then NAME.result:
 #
-#   placed=N refused=N optimized=N hit=N hits=N warnings=N
+#   placed=N refused=N optimized=N hit=N hits=N warnings=N secs=D/E/W/R
 #
-# (hit: probes that fired; hits: their total).  After a batch with
+# (hit: probes that fired; hits: their total; secs: seconds spent
+# defining, enabling, in the workload and removing).  After a batch with
 # warnings (a kernel warning, taint, lockdep or KASAN report in the log)
 # the run stops, so that the next batch starts on a healthy kernel.
 set -u
@@ -43,6 +44,7 @@ for batch in "$@"; do
 	kind=p
 	[[ $name == r* ]] && kind=r
 	placed=0 refused=0 n=0
+	t0=$SECONDS
 	exec 3>> $T/kprobe_events
 	while read -r off what; do
 		n=$((n + 1))
@@ -55,17 +57,21 @@ for batch in "$@"; do
 	done < "$batch"
 	exec 3>&-
 	optimized=0 hit=0 hits=0
+	t1=$SECONDS t2=$SECONDS t3=$SECONDS
 	if [ $placed -gt 0 ]; then
 		echo 1 > $T/events/torture/enable
 		optimized=$(grep -c '\[OPTIMIZED\]' $L)
+		t2=$SECONDS
 		"$here/torture-workload.sh"
+		t3=$SECONDS
 		echo 0 > $T/events/torture/enable
 		read -r hit hits < <(awk '$1 ~ /^x[0-9]+$/ && $2 > 0 {n++; s += $2}
 			END {print n + 0, s + 0}' $T/kprobe_profile)
 		echo > $T/kprobe_events
 	fi
 	warnings=$(health)
-	echo "placed=$placed refused=$refused optimized=$optimized hit=$hit hits=$hits warnings=$warnings" \
+	echo "placed=$placed refused=$refused optimized=$optimized hit=$hit hits=$hits" \
+		"warnings=$warnings secs=$((t1 - t0))/$((t2 - t1))/$((t3 - t2))/$((SECONDS - t3))" \
 		> "$job/$name.result"
 	echo "torture: $name $(cat "$job/$name.result")"
 	[ "$warnings" = 0 ] || exit 1

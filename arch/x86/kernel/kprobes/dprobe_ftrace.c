@@ -7,7 +7,9 @@
  * adds the address to the filter of one ftrace_ops shared by all such
  * probes; its callback runs the probe handlers with full registers, set
  * up as a breakpoint probe would see them (regs->ip just after the
- * probed address).  No trap is taken.
+ * probed address).  No trap is taken.  As on the breakpoint path, a pre
+ * handler that sets regs->ip and returns non-zero sends the CPU there:
+ * ftrace's caller returns to the saved regs->ip.
  */
 #include <linux/ftrace.h>
 #include <linux/rcupdate.h>
@@ -24,7 +26,7 @@ static void dprobe_ftrace_handler(unsigned long ip, unsigned long parent_ip,
 	struct pt_regs *regs = ftrace_get_regs(fregs);
 	struct dprobe_site *site;
 	unsigned long orig_ip;
-	int bit;
+	int bit, ret;
 
 	bit = ftrace_test_recursion_trylock(ip, parent_ip);
 	if (bit < 0)
@@ -36,12 +38,15 @@ static void dprobe_ftrace_handler(unsigned long ip, unsigned long parent_ip,
 		goto out;
 	orig_ip = instruction_pointer(regs);
 	instruction_pointer_set(regs, ip + INT3_INSN_SIZE);
+	ret = dprobe_site_run_pre(site, regs);
+	/* > 0: a handler moved regs->ip (error injection, say) */
+	if (ret > 0)
+		goto out;
 	/* The fentry call is a no-op to the function: nothing to execute. */
-	if (!dprobe_site_run_pre(site, regs) && READ_ONCE(site->nr_post)) {
+	if (!ret && READ_ONCE(site->nr_post)) {
 		instruction_pointer_set(regs, ip + MCOUNT_INSN_SIZE);
 		dprobe_site_run_post(site, regs);
 	}
-	/* Without FTRACE_OPS_FL_IPMODIFY a handler may not redirect. */
 	instruction_pointer_set(regs, orig_ip);
 out:
 	ftrace_test_recursion_unlock(bit);

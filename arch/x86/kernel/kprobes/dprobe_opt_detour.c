@@ -211,7 +211,8 @@ void dprobe_arch_opt_unpatch(struct dprobe_site *site)
  * regs->ip reads as after a breakpoint at the site, as on the int3 path.
  *
  * Return: where to resume: the relocated region, or the address a
- * handler put in regs->ip.
+ * handler put in regs->ip; 0 when a handler moved regs->sp as well, and
+ * the stub must leave through the whole of @regs (iretq).
  */
 unsigned long dprobe_opt_callback(struct dprobe_site *site,
 				  struct pt_regs *regs)
@@ -224,7 +225,7 @@ unsigned long dprobe_opt_callback(struct dprobe_site *site,
 	/* an RCU read side for the probe list, as on the trap path */
 	preempt_disable_notrace();
 	if (dprobe_site_run_pre(site, regs) > 0)
-		resume = regs->ip;
+		resume = regs->sp == (unsigned long)(regs + 1) ? regs->ip : 0;
 	preempt_enable_notrace();
 	return resume;
 }

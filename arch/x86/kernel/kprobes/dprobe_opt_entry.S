@@ -8,7 +8,10 @@
  * ORC unwinder knows it (its frame is a pt_regs frame, like an int3's),
  * calls dprobe_opt_callback(), restores the registers and returns to the
  * address the callback chose: normally the detour's relocated copy of
- * the instructions the jump covers, which ends with a jump back.
+ * the instructions the jump covers, which ends with a jump back.  When a
+ * handler moved the stack pointer too (error injection returning from
+ * the probed function), the callback returns 0 and the stub leaves
+ * through the frame with iretq, as the breakpoint path would.
  */
 #include <linux/linkage.h>
 #include <asm/asm.h>
@@ -26,6 +29,8 @@ SYM_CODE_START(dprobe_opt_stub)
 	ASM_CLAC
 	movq	%rsp, %rsi
 	call	dprobe_opt_callback
+	testq	%rax, %rax
+	jz	.Lleave_by_iret
 	/* the resume address takes the ss slot, at the original sp - 8 */
 	movq	%rax, SS(%rsp)
 	popq	%r15
@@ -49,6 +54,28 @@ SYM_CODE_START(dprobe_opt_stub)
 	leaq	8(%rsp), %rsp
 	UNWIND_HINT_FUNC
 	RET
+
+	/* regs->ip, cs, flags, sp and ss form an iret frame */
+.Lleave_by_iret:
+	UNWIND_HINT_REGS
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbp
+	popq	%rbx
+	popq	%r11
+	popq	%r10
+	popq	%r9
+	popq	%r8
+	popq	%rax
+	popq	%rcx
+	popq	%rdx
+	popq	%rsi
+	popq	%rdi
+	addq	$8, %rsp
+	UNWIND_HINT_IRET_REGS
+	iretq
 SYM_CODE_END(dprobe_opt_stub)
 
 	/* NOKPROBE_SYMBOL(dprobe_opt_stub): asm.h has it for kprobes only */

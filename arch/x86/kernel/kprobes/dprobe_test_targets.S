@@ -165,3 +165,20 @@ SYM_FUNC_START(dprobe_test_jmpmem)
 	jmp	*dprobe_test_value(%rip)
 	int3
 SYM_FUNC_END(dprobe_test_jmpmem)
+
+/*
+ * unsigned int dprobe_test_xmodify(void): the immediate of its mov, which
+ * the cross-modification test (dprobe_xmodify_kunit.c) rewrites with
+ * text_poke() while another CPU calls it.
+ */
+SYM_FUNC_START(dprobe_test_xmodify)
+SYM_INNER_LABEL(dprobe_test_xmodify_mov, SYM_L_GLOBAL)
+	ANNOTATE_NOENDBR
+	movl	$0, %eax
+	RET
+SYM_FUNC_END(dprobe_test_xmodify)
+
+/* Where an error-injecting handler sends a probed function: it returns. */
+SYM_FUNC_START(dprobe_test_just_return)
+	RET
+SYM_FUNC_END(dprobe_test_just_return)
