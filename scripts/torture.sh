@@ -47,18 +47,8 @@ fi
 state=$top/build/torture/$flavour
 [ "$sample" = 0 ] || state=$state-sample
 [ $fresh = 0 ] || rm -rf "$state"
+snap=$state/kernel
 mkdir -p "$state/results"
-
-# The plan: batch files, made once per vmlinux (and per sample seed).
-[ -n "$seed" ] || seed=$(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo 0)
-key="$(stat -c %Y:%s "$vmlinux") $batch $sample $seed"
-if [ "$(cat "$state/plan.key" 2>/dev/null)" != "$key" ]; then
-	rm -rf "$state/batches" "$state/results" "$state"/boot-*
-	mkdir -p "$state/batches" "$state/results"
-	"$top/scripts/torture-plan.py" "$vmlinux" "$state/batches" --batch "$batch" \
-		--sample "$sample" --seed "$seed" || exit 1
-	echo "$key" > "$state/plan.key"
-fi
 
 summary() {
 	local f kind placed=0 refused=0 optimized=0 hit=0 hits=0 warnings=0 crashes=0 nb=0
@@ -82,7 +72,7 @@ summary() {
 		optimized=$((optimized + optimized_)) hit=$((hit + hit_)) hits=$((hits + hits_))
 	done
 	local total; total=$(ls "$state/batches" | wc -l)
-	echo "=== torture ($flavour$([ "$sample" = 0 ] || echo ", sample of $sample, seed $seed")): $nb of $total batches"
+	echo "=== torture ($flavour at $(cat "$snap/commit" 2>/dev/null)$([ "$sample" = 0 ] || echo ", sample of $sample, seed $seed")): $nb of $total batches"
 	printf '| %-22s | %10s |\n' "what" "count"
 	printf '|%s|%s|\n' "------------------------" "------------"
 	printf '| %-22s | %10d |\n' "probes placed" "$placed" "refused" "$refused" \
@@ -93,6 +83,34 @@ summary() {
 	[ "$fail" = 0 ]
 }
 [ $report = 1 ] && { summary; exit; }
+
+# The plan: batch files, made once per vmlinux (and per sample seed),
+# and a copy of the kernel it was made for: a rebuild meanwhile must not
+# move the addresses under a sweep that runs for hours.
+[ -n "$seed" ] || seed=$(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo 0)
+key="$(stat -c %Y:%s "$vmlinux") $batch $sample $seed"
+if [ "$(cat "$state/plan.key" 2>/dev/null)" != "$key" ]; then
+	if ls "$state"/results/*.result > /dev/null 2>&1; then
+		echo "torture.sh: the kernel changed since this sweep began (at" \
+			"$(cat "$snap/commit" 2>/dev/null)): --fresh starts over, --report shows it" >&2
+		exit 2
+	fi
+	rm -rf "$state/batches" "$state/results" "$state"/boot-* "$snap"
+	mkdir -p "$state/batches" "$state/results" "$snap/arch/x86/boot"
+	"$top/scripts/torture-plan.py" "$vmlinux" "$state/batches" --batch "$batch" \
+		--sample "$sample" --seed "$seed" || exit 1
+	cp "$vmlinux" "$out/kernelrelease" "$snap/"
+	cp "$out/arch/x86/boot/bzImage" "$snap/arch/x86/boot/"
+	cp -a "$out/mods" "$snap/"
+	git -C "$top" rev-parse --short HEAD > "$snap/commit" 2>/dev/null
+	echo "$key" > "$state/plan.key"
+fi
+if [ "$flavour" = debug ]; then
+	kernel=$snap/arch/x86/boot/bzImage
+else
+	kernel=$snap/vmlinux
+fi
+
 
 pending() {
 	local b

@@ -126,6 +126,7 @@ bool dprobe_is_optimized(const struct dprobe *p);
 int register_dretprobe(struct dretprobe *rp);
 bool dprobe_is_return(const struct dprobe *p);
 void unregister_dretprobe(struct dretprobe *rp);
+void unregister_dretprobes(struct dretprobe **rps, int num);
 unsigned long dretprobe_nmissed(struct dretprobe *rp);
 
 bool dprobe_within_blacklist(unsigned long addr);

@@ -16,6 +16,7 @@
 #include <linux/kallsyms.h>
 #include <linux/kprobes.h>
 #include <linux/rethook.h>
+#include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <asm/ibt.h>
 
@@ -141,6 +142,41 @@ int register_dretprobe(struct dretprobe *rp)
 EXPORT_SYMBOL_GPL(register_dretprobe);
 
 /**
+ * unregister_dretprobes() - remove several return probes, waiting once
+ * @rps: registered return probes
+ * @num: how many
+ *
+ * Calls still in flight return normally; their return handlers are not
+ * called.
+ */
+void unregister_dretprobes(struct dretprobe **rps, int num)
+{
+	struct dprobe **dps;
+	int i;
+
+	if (num <= 0)
+		return;
+	dps = kmalloc_array(num, sizeof(*dps), GFP_KERNEL);
+	for (i = 0; i < num; i++) {
+		rethook_stop(rps[i]->rh);
+		if (dps)
+			dps[i] = &rps[i]->dp;
+		else
+			unregister_dprobe(&rps[i]->dp);
+	}
+	if (dps)
+		unregister_dprobes(dps, num);
+	kfree(dps);
+	for (i = 0; i < num; i++) {
+		/* Frees itself once every pending return has come back. */
+		rethook_free(rps[i]->rh);
+		rps[i]->rh = NULL;
+		rps[i]->dp.pre_handler = NULL;
+	}
+}
+EXPORT_SYMBOL_GPL(unregister_dretprobes);
+
+/**
  * unregister_dretprobe() - remove a return probe
  * @rp: a registered return probe
  *
@@ -149,12 +185,7 @@ EXPORT_SYMBOL_GPL(register_dretprobe);
  */
 void unregister_dretprobe(struct dretprobe *rp)
 {
-	rethook_stop(rp->rh);
-	unregister_dprobe(&rp->dp);
-	/* Frees itself once every pending return has come back. */
-	rethook_free(rp->rh);
-	rp->rh = NULL;
-	rp->dp.pre_handler = NULL;
+	unregister_dretprobes(&rp, 1);
 }
 EXPORT_SYMBOL_GPL(unregister_dretprobe);
 

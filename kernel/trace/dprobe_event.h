@@ -115,6 +115,7 @@ unsigned long dpev_probe_nmissed(struct dpev_probe *pr);
 /* dprobe_event_probe.c: probes and the engine */
 int dpev_probe_register(struct dpev_probe *pr);
 void dpev_probe_unregister(struct dpev_probe *pr);
+void dpev_probes_unregister_all(void);
 int dpev_probe_set_enabled(struct dpev_probe *pr, bool on);
 void dpev_probe_free(struct dpev_probe *pr);
 

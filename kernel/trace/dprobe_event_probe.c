@@ -105,6 +105,47 @@ void dpev_probe_unregister(struct dpev_probe *pr)
 }
 
 /**
+ * dpev_probes_unregister_all() - take every probe away from the engine
+ *
+ * In two batches (entry probes, return probes), so that the engine waits
+ * for its grace period twice, not once per probe.  Called under
+ * event_mutex.
+ */
+void dpev_probes_unregister_all(void)
+{
+	struct dretprobe **rps = NULL;
+	struct dprobe **dps = NULL;
+	struct dyn_event *dpos;
+	struct dpev_probe *pr;
+	int n = 0, nd = 0, nr = 0;
+
+	for_each_dyn_event(dpos) {
+		pr = to_dpev_probe(dpos);
+		n += pr && pr->registered;
+	}
+	if (!n)
+		return;
+	dps = kvmalloc_array(n, sizeof(*dps), GFP_KERNEL);
+	rps = kvmalloc_array(n, sizeof(*rps), GFP_KERNEL);
+	for_each_dyn_event(dpos) {
+		pr = to_dpev_probe(dpos);
+		if (!pr || !pr->registered)
+			continue;
+		if (!dps || !rps)	/* out of memory: one at a time */
+			dpev_probe_unregister(pr);
+		else if (pr->def->is_return)
+			rps[nr++] = &pr->rp;
+		else
+			dps[nd++] = &pr->rp.dp;
+		pr->registered = false;
+	}
+	unregister_dprobes(dps, nd);
+	unregister_dretprobes(rps, nr);
+	kvfree(dps);
+	kvfree(rps);
+}
+
+/**
  * dpev_probe_set_enabled() - arm or disarm a probe
  * @pr: the probe
  * @on: arm it

@@ -118,6 +118,37 @@ static int dpev_may_open(void)
 	return ret ? ret : tracing_check_open_get_tr(NULL);
 }
 
+/*
+ * "echo > kprobe_events": all or nothing, refused while an event is in
+ * use.  The probes leave the engine in one batch first: one grace period
+ * for all of them, where deleting one by one waits once per probe.
+ */
+static int dpev_release_all(void)
+{
+	struct dyn_event *dev, *tmp;
+	int ret = 0;
+
+	mutex_lock(&event_mutex);
+	for_each_dyn_event(dev) {
+		if (to_dpev_probe(dev) && dpev_dyn_is_busy(dev)) {
+			ret = -EBUSY;
+			goto out;
+		}
+	}
+	dpev_probes_unregister_all();
+	for_each_dyn_event_safe(dev, tmp) {
+		if (!to_dpev_probe(dev))
+			continue;
+		ret = dpev_dyn_free(dev);
+		if (ret)
+			break;
+	}
+out:
+	tracing_reset_all_online_cpus();
+	mutex_unlock(&event_mutex);
+	return ret;
+}
+
 static int dpev_list_open(struct inode *inode, struct file *file)
 {
 	/* "echo > kprobe_events": all or nothing, refused while in use. */
@@ -126,7 +157,7 @@ static int dpev_list_open(struct inode *inode, struct file *file)
 	int ret = dpev_may_open();
 
 	if (!ret && truncate)
-		ret = dyn_events_release_all(&dpev_dyn_ops);
+		ret = dpev_release_all();
 	return ret < 0 ? ret : seq_open(file, &dpev_list_seq_ops);
 }
 

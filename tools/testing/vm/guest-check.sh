@@ -16,7 +16,10 @@ count() { # LOG RC: a stage's log and exit status, added to the totals
 	tally "$(cat "$1")" "$2"
 	pass=$((pass + tally_pass))
 	fail=$((fail + tally_fail))
+	echo "# guest: $(basename "$1" .log): $tally_pass passed, $tally_fail failed, $((SECONDS - stage_start)) s"
+	stage_start=$SECONDS
 }
+stage_start=$SECONDS
 
 # First: ftracetest clears the dynamic events the kernel created at boot.
 "$top/tools/testing/vm/boot-events.sh" 2>&1 | tee /tmp/boot-events.log

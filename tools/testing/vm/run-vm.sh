@@ -178,7 +178,7 @@ kernel_problems() {
 	local taint debug_locks
 	"$here/console-check.sh" "$log" | sed 's/^/console:/'
 	[ -f "$job/status" ] || return 0
-	if [ ! -s "$job/kmsg" ]; then
+	if [ ! -f "$job/kmsg" ]; then
 		echo "the guest saved no kernel log"
 	else
 		"$here/console-check.sh" "$job/kmsg" | sed 's/^/kernel log:/'
