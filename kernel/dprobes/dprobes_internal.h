@@ -167,6 +167,8 @@ unsigned long dprobe_test_pushf(void);
 int dprobe_test_ret(void);
 int dprobe_test_jmpreg(void);
 void dprobe_test_just_return(void);
+unsigned int dprobe_test_xmodify(void);
+extern const u8 dprobe_test_xmodify_mov[];
 
 /* Per-CPU worker threads of the KUnit suites (dprobes_stress_kunit.c) */
 struct kunit;

@@ -20,9 +20,7 @@
 #include <linux/moduleparam.h>
 #include <asm/text-patching.h>
 
-
-unsigned int dprobe_test_xmodify(void);
-extern const u8 dprobe_test_xmodify_mov[];
+#include "dprobes_internal.h"
 
 static unsigned int rounds;
 module_param(rounds, uint, 0444);
@@ -36,6 +34,7 @@ static int xmodify_reader(void *arg)
 	unsigned int seen, got;
 
 	while (!kthread_should_stop()) {
+		/* pairs with the writer's release: the rewrite came before */
 		seen = smp_load_acquire(&xm_published);
 		got = dprobe_test_xmodify();
 		xm_calls++;
@@ -60,7 +59,10 @@ static void test_xmodify(struct kunit *test)
 	if (num_online_cpus() < 2)
 		kunit_skip(test, "needs two CPUs");
 	KUNIT_ASSERT_EQ(test, *(u8 *)dprobe_test_xmodify_mov, 0xb8);
-	xm_published = xm_calls = xm_stale = xm_worst = 0;
+	xm_published = 0;
+	xm_calls = 0;
+	xm_stale = 0;
+	xm_worst = 0;
 	reader = kthread_run_on_cpu(xmodify_reader, NULL, 1, "xmodify/%u");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(reader));
 	for (k = 1; k <= rounds; k++) {
@@ -68,6 +70,7 @@ static void test_xmodify(struct kunit *test)
 		text_poke(imm, &k, sizeof(k));
 		text_poke_sync();
 		mutex_unlock(&text_mutex);
+		/* publish only after every CPU was serialised */
 		smp_store_release(&xm_published, k);
 		cond_resched();
 	}
