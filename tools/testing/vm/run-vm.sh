@@ -152,7 +152,11 @@ else
 	# translation made in between keeps the old bytes for good): the
 	# kernel's text_poke_sync() then does not help, and a CPU keeps
 	# running a removed int3.  Seen as an int3 oops or a livelock in the
-	# engine suite's hammer test, in 4 of about 150 boots here.
+	# engine suite's hammer test, in 4 of about 150 boots here; shown
+	# without any probe by make xmodify (KUnit suite xmodify: a mov's
+	# immediate rewritten 20000 times with text_poke() + text_poke_sync()
+	# while another CPU calls it: millions of calls see old code with a
+	# thread per vCPU, none with one thread).
 	[ $icount = 0 ] || tcg_threads=single
 	qemu+=(-accel "tcg,thread=$tcg_threads" -cpu max)
 	[ $icount = 0 ] || qemu+=(-icount shift=0)
