@@ -45,12 +45,12 @@ install: probe
 
 # --- tests -----------------------------------------------------------------
 HOST_STAGES := $(shell scripts/host-stages.sh)
-GUEST_STAGES := guest lockdown torture ratchet optcov
+GUEST_STAGES := guest lockdown smpalt torture ratchet optcov
 
 # The debug kernel's guest stage is part of make check (and so of CI): a
 # cold run with both kernels takes about 40 minutes on 2 cores.
 check: kernel debug-kernel probe
-	scripts/check.sh $(HOST_STAGES) $(GUEST_STAGES) guest-debug lockdown-debug checker
+	scripts/check.sh $(HOST_STAGES) $(GUEST_STAGES) guest-debug lockdown-debug smpalt-debug checker
 
 check-host: kernel
 	scripts/check.sh $(HOST_STAGES)

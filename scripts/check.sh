@@ -36,6 +36,9 @@ stage_cmd() {
 	# (their shown output is the ours kernel's).
 	guest-debug) echo "$vm --kernel $top/build/out-debug/arch/x86/boot/bzImage --mem 3G --name guest-debug --timeout 1200 --append 'kunit.enable=1 $boot_events' -- env DOC_EXAMPLES=0 tools/testing/vm/guest-check.sh" ;;
 	lockdown-debug) echo "scripts/lockdown-check.sh --kernel $top/build/out-debug/arch/x86/boot/bzImage --mem 3G" ;;
+	# The SMP alternatives rewrite every LOCK prefix when CPU 1 comes up.
+	smpalt)   echo "$vm --kernel $vmkernel --mem $vmmem --name smpalt-$flavour --timeout 600 --append maxcpus=1 -- tools/testing/vm/smp-alternatives.sh" ;;
+	smpalt-debug) echo "$vm --kernel $top/build/out-debug/arch/x86/boot/bzImage --mem 3G --name smpalt-debug --timeout 900 --append maxcpus=1 -- env DPROBES_SPOTS=500 tools/testing/vm/smp-alternatives.sh" ;;
 	ratchet)  echo "scripts/conformance.sh --ratchet --kernel $vmkernel --mem $vmmem" ;;
 	optcov)   echo "scripts/opt-coverage.sh --check --kernel $vmkernel" ;;
 	# The runner sees every kind of kernel problem (planted ones).

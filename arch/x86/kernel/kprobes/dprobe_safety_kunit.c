@@ -162,9 +162,14 @@ static int check_clone(void *data, const char *name, unsigned long addr)
 static void test_blacklisted_clones(struct kunit *test)
 {
 	struct clone_search cs = { .test = test };
+	struct dprobe p = { .symbol_name = "dprobe_test_blacklisted.isra.0",
+			    .pre_handler = pre_nop };
 
+	/* ours (dprobe_test_targets.S), then every one the kernel has */
+	KUNIT_EXPECT_EQ(test, register_dprobe(&p), -EINVAL);
 	kallsyms_on_each_symbol(check_clone, &cs);
 	kunit_info(test, "%u clones of blacklisted functions\n", cs.found);
+	KUNIT_EXPECT_GE(test, cs.found, 1U);
 }
 
 static int pre_count(struct dprobe *p, struct pt_regs *regs)

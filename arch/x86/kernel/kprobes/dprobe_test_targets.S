@@ -182,3 +182,18 @@ SYM_FUNC_END(dprobe_test_xmodify)
 SYM_FUNC_START(dprobe_test_just_return)
 	RET
 SYM_FUNC_END(dprobe_test_just_return)
+
+/*
+ * A blacklisted function and a copy of it named as gcc names its clones
+ * (dprobes_safety: the clone is refused with it).
+ */
+SYM_FUNC_START(dprobe_test_blacklisted)
+	movl	$1, %eax
+	RET
+SYM_FUNC_END(dprobe_test_blacklisted)
+_ASM_NOKPROBE(dprobe_test_blacklisted)
+
+SYM_FUNC_START(dprobe_test_blacklisted.isra.0)
+	movl	$2, %eax
+	RET
+SYM_FUNC_END(dprobe_test_blacklisted.isra.0)
