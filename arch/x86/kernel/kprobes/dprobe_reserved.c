@@ -101,9 +101,13 @@ bool dprobe_text_patched(unsigned long start, unsigned long end)
 	void *s = (void *)start, *e = (void *)(end - 1);
 
 	lockdep_assert_held(&text_mutex);
+	/*
+	 * The others take the last byte, alternatives the first byte after
+	 * (given the same start and end, it never finds the prefix there).
+	 */
 	return ftrace_text_reserved(s, e) || jump_label_text_reserved(s, e) ||
 	       static_call_text_reserved(s, e) ||
-	       alternatives_text_reserved(s, e) ||
+	       alternatives_text_reserved(s, (void *)end) ||
 	       ftrace_caller_patched(start, end) ||
 	       static_call_trampoline(start);
 }
