@@ -54,6 +54,8 @@ struct dprobe_stats {
  * @pre_handler: called before the instruction runs; may be NULL
  * @post_handler: called after it ran; may be NULL
  * @flags: DPROBE_FL_* (set DPROBE_FL_DISABLED to register disabled)
+ * @nmissed: when set, each miss is also counted here (the kprobes API's
+ *	kprobe::nmissed, which its users read directly)
  * @site: the engine's state for @addr (private)
  * @site_list: entry in the site's probe list (private)
  * @stats: per-CPU hit and miss counters (private; use dprobe_nhit())
@@ -65,6 +67,7 @@ struct dprobe {
 	dprobe_pre_handler_t pre_handler;
 	dprobe_post_handler_t post_handler;
 	unsigned int flags;
+	unsigned long *nmissed;
 
 	struct dprobe_site *site;
 	struct list_head site_list;

@@ -294,7 +294,7 @@ static void test_refusals(struct kunit *test)
 	p.addr = 0;
 	p.symbol_name = "do_int3";
 	KUNIT_EXPECT_EQ(test, register_dprobe(&p), -EINVAL);
-	p.symbol_name = "dprobe_int3_handler";
+	p.symbol_name = "kprobe_int3_handler";
 	KUNIT_EXPECT_EQ(test, register_dprobe(&p), -EINVAL);
 	p.symbol_name = "no_such_symbol_for_dprobes";
 	KUNIT_EXPECT_EQ(test, register_dprobe(&p), -ENOENT);

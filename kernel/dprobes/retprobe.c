@@ -77,27 +77,46 @@ bool dprobe_is_return(const struct dprobe *p)
 }
 EXPORT_SYMBOL_GPL(dprobe_is_return);
 
-/* A return probe must sit on a function's first instruction. */
-static int check_function_entry(struct dretprobe *rp)
+/**
+ * dprobe_func_entry() - is @addr a function's first instruction?
+ * @addr: a text address
+ *
+ * With IBT the first instruction after the endbr64 counts as well.
+ *
+ * Return: true at a function's entry.
+ */
+bool dprobe_func_entry(unsigned long addr)
 {
-	unsigned long addr, size, offset;
+	unsigned long size, offset;
 	u32 insn;
-	unsigned long switch_to = kallsyms_lookup_name("__switch_to");
 
-	addr = rp->dp.symbol_name ?
-		dprobe_resolve(rp->dp.symbol_name, rp->dp.offset) :
-		rp->dp.addr + rp->dp.offset;
+	if (!kallsyms_lookup_size_offset(addr, &size, &offset))
+		return false;
+	return !offset || (offset == ENDBR_INSN_SIZE &&
+			   !copy_from_kernel_nofault(&insn, (void *)(addr - offset),
+						     sizeof(insn)) &&
+			   is_endbr(insn));
+}
+
+/**
+ * dprobe_check_return_site() - may a return probe be placed where @p says?
+ * @p: the entry probe, not registered yet
+ *
+ * Return: 0; -ENOENT for an unknown symbol; -EINVAL when the place is not
+ * a function's entry, or is __switch_to(), which returns in another task
+ * than the one that called it.
+ */
+int dprobe_check_return_site(const struct dprobe *p)
+{
+	unsigned long addr;
+
+	addr = p->symbol_name ? dprobe_resolve(p->symbol_name, p->offset) :
+		p->addr + p->offset;
 	if (!addr)
 		return -ENOENT;
-	if (!kallsyms_lookup_size_offset(addr, &size, &offset))
+	if (!dprobe_func_entry(addr))
 		return -EINVAL;
-	/* With IBT the first instruction after endbr64 is the entry too. */
-	if (offset && !(offset == ENDBR_INSN_SIZE &&
-			!copy_from_kernel_nofault(&insn, (void *)(addr - offset),
-						  sizeof(insn)) && is_endbr(insn)))
-		return -EINVAL;
-	/* It returns in another task than the one that called it. */
-	if (addr == switch_to)
+	if (addr == kallsyms_lookup_name("__switch_to"))
 		return -EINVAL;
 	return 0;
 }
@@ -115,7 +134,7 @@ int register_dretprobe(struct dretprobe *rp)
 
 	if (!rp->handler || rp->dp.pre_handler || rp->dp.post_handler)
 		return -EINVAL;
-	ret = check_function_entry(rp);
+	ret = dprobe_check_return_site(&rp->dp);
 	if (ret)
 		return ret;
 	/* the default is written back, so callers can show what they got */

@@ -8,7 +8,8 @@
  * run the handlers of the enabled probes.  A probe hit while a handler is
  * running on the same CPU (a handler calling probed code, or an NMI
  * interrupting a handler) counts as a miss and runs no handler: handlers
- * never nest.
+ * never nest.  The same holds while a kprobes-API handler runs or code
+ * such as fprobe has marked the CPU busy (kprobe_running()).
  */
 #include <linux/hashtable.h>
 #include <linux/kprobes.h>
@@ -55,8 +56,11 @@ void dprobe_site_miss(struct dprobe_site *site)
 	struct dprobe *p;
 
 	list_for_each_entry_rcu(p, &site->probes, site_list) {
-		if (!(READ_ONCE(p->flags) & DPROBE_FL_DISABLED))
-			this_cpu_inc(p->stats->missed);
+		if (READ_ONCE(p->flags) & DPROBE_FL_DISABLED)
+			continue;
+		this_cpu_inc(p->stats->missed);
+		if (p->nmissed)
+			WRITE_ONCE(*p->nmissed, *p->nmissed + 1);
 	}
 }
 
@@ -76,7 +80,7 @@ int dprobe_site_run_pre(struct dprobe_site *site, struct pt_regs *regs)
 	struct dprobe *p;
 	int ret = 0;
 
-	if (__this_cpu_read(running_site)) {
+	if (__this_cpu_read(running_site) || kprobe_running()) {
 		dprobe_site_miss(site);
 		return -1;
 	}
@@ -103,7 +107,7 @@ void dprobe_site_run_post(struct dprobe_site *site, struct pt_regs *regs)
 {
 	struct dprobe *p;
 
-	if (__this_cpu_read(running_site))
+	if (__this_cpu_read(running_site) || kprobe_running())
 		return;
 	__this_cpu_write(running_site, site);
 	list_for_each_entry_rcu(p, &site->probes, site_list) {

@@ -89,13 +89,4 @@ struct dprobe_arch_site {
 	unsigned long detour_resume;
 };
 
-#ifdef CONFIG_DPROBES
-bool dprobe_int3_handler(struct pt_regs *regs);
-#else
-static inline bool dprobe_int3_handler(struct pt_regs *regs)
-{
-	return false;
-}
-#endif
-
 #endif /* _ASM_X86_DPROBES_H */

@@ -2,7 +2,7 @@
 /*
  * dprobes: the breakpoint (int3) entry of the x86 engine.
  *
- * do_int3() calls dprobe_int3_handler() for every kernel-mode int3 that
+ * do_int3() calls kprobe_int3_handler() for every kernel-mode int3 that
  * is not a text_poke_bp() transition.  Three kinds of breakpoint are
  * ours: a probe's int3 on an instruction (run the pre handlers, then
  * emulate the instruction or send the CPU to its out-of-line copy), the
@@ -19,6 +19,7 @@
  * This runs in NMI-like context with interrupts off; it and everything it
  * calls are blacklisted.
  */
+#include <linux/kprobes.h>
 #include <linux/percpu.h>
 #include <linux/rcupdate.h>
 #include <asm/ptrace.h>
@@ -80,12 +81,15 @@ static bool step_done(struct dprobe_site *site, unsigned long addr,
 NOKPROBE_SYMBOL(step_done);
 
 /**
- * dprobe_int3_handler() - handle a breakpoint that may belong to a probe
+ * kprobe_int3_handler() - handle a breakpoint that may belong to a probe
  * @regs: the registers at the trap; regs->ip points after the int3
  *
- * Return: true when the trap was a probe's and has been handled.
+ * The engine serves the kprobes API, so do_int3() calls it by kprobes'
+ * name.
+ *
+ * Return: 1 when the trap was a probe's and has been handled, else 0.
  */
-bool dprobe_int3_handler(struct pt_regs *regs)
+int kprobe_int3_handler(struct pt_regs *regs)
 {
 	unsigned long addr = regs->ip - INT3_INSN_SIZE;
 	struct dprobe_site *site;
@@ -114,4 +118,24 @@ out:
 	return handled;
 }
 
-NOKPROBE_SYMBOL(dprobe_int3_handler);
+NOKPROBE_SYMBOL(kprobe_int3_handler);
+
+/**
+ * kprobe_fault_handler() - may a probe fix up a fault taken in its handler?
+ * @regs: the registers at the fault
+ * @trapnr: the trap number
+ *
+ * Called when a kernel fault finds kprobe_running() set.  The fault is
+ * always left to the kernel's usual handling: a handler's own access
+ * goes through the exception table like any other code, and a copy run
+ * out of line never faults into a fixup, since instructions that have
+ * an exception-table entry are refused.
+ *
+ * Return: 0, the fault was not handled here.
+ */
+int kprobe_fault_handler(struct pt_regs *regs, int trapnr)
+{
+	return 0;
+}
+
+NOKPROBE_SYMBOL(kprobe_fault_handler);

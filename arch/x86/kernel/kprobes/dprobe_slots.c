@@ -11,6 +11,8 @@
  */
 #include <linux/bitmap.h>
 #include <linux/execmem.h>
+#include <linux/kallsyms.h>
+#include <linux/kprobes.h>
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/mutex.h>
@@ -179,3 +181,59 @@ bool dprobe_is_slot(unsigned long addr)
 }
 
 NOKPROBE_SYMBOL(dprobe_is_slot);
+
+/*
+ * kprobes' queries about its instruction slots answer for ours: only the
+ * address of this cache is used, the engine keeps its own pages.
+ */
+struct kprobe_insn_cache kprobe_insn_slots = {
+	.sym = KPROBE_INSN_PAGE_SYM,
+};
+
+/**
+ * __is_insn_slot_addr() - is @addr in one of a slot cache's pages?
+ * @c: the cache; only &kprobe_insn_slots exists with dprobes
+ * @addr: any address
+ *
+ * Behind is_kprobe_insn_slot(), which kernel_text_address() asks.
+ *
+ * Return: true when @addr lies in a dprobes slot page.
+ */
+bool __is_insn_slot_addr(struct kprobe_insn_cache *c, unsigned long addr)
+{
+	return c == &kprobe_insn_slots && dprobe_is_slot(addr);
+}
+
+NOKPROBE_SYMBOL(__is_insn_slot_addr);
+
+/**
+ * kprobe_get_kallsym() - the slot pages as kallsyms entries
+ * @symnum: which page, from 0
+ * @value: out: its address
+ * @type: out: 't'
+ * @sym: out: its name, KSYM_NAME_LEN bytes
+ *
+ * /proc/kallsyms lists them as [__builtin__kprobes], as perf expects
+ * for samples taken in out-of-line copies and detours.
+ *
+ * Return: 0, or -ERANGE past the last page.
+ */
+int kprobe_get_kallsym(unsigned int symnum, unsigned long *value, char *type,
+		       char *sym)
+{
+	struct dprobe_slot_page *pg;
+	int ret = -ERANGE;
+
+	rcu_read_lock();
+	list_for_each_entry_rcu(pg, &slot_pages, list) {
+		if (symnum--)
+			continue;
+		*value = (unsigned long)pg->base;
+		*type = 't';
+		strscpy(sym, KPROBE_INSN_PAGE_SYM, KSYM_NAME_LEN);
+		ret = 0;
+		break;
+	}
+	rcu_read_unlock();
+	return ret;
+}
