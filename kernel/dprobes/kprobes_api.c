@@ -198,17 +198,19 @@ EXPORT_SYMBOL_GPL(register_kprobe);
  */
 int register_kprobes(struct kprobe **kps, int num)
 {
-	int i, ret = 0;
+	int added = 0, ret = num > 0 ? 0 : -EINVAL;
 
-	if (num <= 0)
-		return -EINVAL;
-	for (i = 0; i < num; i++) {
-		ret = register_kprobe(kps[i]);
-		if (ret) {
-			unregister_kprobes(kps, i);
-			break;
-		}
+	/* one hold of the mutex: no other registration sees half a batch */
+	mutex_lock(&kprobe_api_mutex);
+	while (!ret && added < num) {
+		ret = kprobe_api_add(kps[added], kprobe_pre,
+				     kps[added]->post_handler ? kprobe_post : NULL);
+		if (!ret)
+			added++;
 	}
+	if (ret)
+		kprobe_api_remove(kps, added);
+	mutex_unlock(&kprobe_api_mutex);
 	return ret;
 }
 EXPORT_SYMBOL_GPL(register_kprobes);

@@ -129,17 +129,16 @@ EXPORT_SYMBOL_GPL(register_kretprobe);
  */
 int register_kretprobes(struct kretprobe **rps, int num)
 {
-	int i, ret = 0;
+	int added = 0, ret = num > 0 ? 0 : -EINVAL;
 
-	if (num <= 0)
-		return -EINVAL;
-	for (i = 0; i < num; i++) {
-		ret = register_kretprobe(rps[i]);
-		if (ret) {
-			unregister_kretprobes(rps, i);
-			break;
-		}
+	while (!ret && added < num) {
+		ret = register_kretprobe(rps[added]);
+		if (!ret)
+			added++;
 	}
+	/* all or none */
+	if (ret)
+		unregister_kretprobes(rps, added);
 	return ret;
 }
 EXPORT_SYMBOL_GPL(register_kretprobes);

@@ -123,27 +123,33 @@ static int dpev_may_open(void)
  * use.  The probes leave the engine in one batch first: one grace period
  * for all of them, where deleting one by one waits once per probe.
  */
+static bool dpev_any_busy(void)
+{
+	struct dyn_event *dev;
+
+	for_each_dyn_event(dev) {
+		if (to_dpev_probe(dev) && dpev_dyn_is_busy(dev))
+			return true;
+	}
+	return false;
+}
+
 static int dpev_release_all(void)
 {
 	struct dyn_event *dev, *tmp;
-	int ret = 0;
+	int ret = -EBUSY;
 
 	mutex_lock(&event_mutex);
-	for_each_dyn_event(dev) {
-		if (to_dpev_probe(dev) && dpev_dyn_is_busy(dev)) {
-			ret = -EBUSY;
-			goto out;
+	if (!dpev_any_busy()) {
+		dpev_probes_unregister_all();
+		ret = 0;
+		/* the first failure keeps the rest */
+		for_each_dyn_event_safe(dev, tmp) {
+			if (!ret && to_dpev_probe(dev))
+				ret = dpev_dyn_free(dev);
 		}
 	}
-	dpev_probes_unregister_all();
-	for_each_dyn_event_safe(dev, tmp) {
-		if (!to_dpev_probe(dev))
-			continue;
-		ret = dpev_dyn_free(dev);
-		if (ret)
-			break;
-	}
-out:
+	/* no record of a deleted event may be decoded later */
 	tracing_reset_all_online_cpus();
 	mutex_unlock(&event_mutex);
 	return ret;

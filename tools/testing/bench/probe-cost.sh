@@ -37,6 +37,23 @@ run_case ftrace-entry "p:bench $fn"
 run_case int3-offset "p:bench $fn+$inner"
 run_case retprobe "r:bench $fn"
 run_case entry-3-args "p:bench $fn a=%di b=+0(%di):u64 c=\$comm"
+# The kprobes API: a module's register_kprobe() with a counting pre
+# handler ($KAPI_BENCH, built against this kernel), at the entry and at
+# the inner offset.
+api_case() { # NAME OFFSET
+	if ! insmod "$KAPI_BENCH" offset="$2"; then
+		echo "BENCH $1 refused"
+		return
+	fi
+	echo "BENCH $1 $(measure)"
+	grep -E "  k  " /sys/kernel/debug/kprobes/list | sed 's/^/# /'
+	rmmod kapi_bench
+}
+if [ -n "${KAPI_BENCH:-}" ]; then
+	clear
+	api_case api-entry 0
+	api_case api-int3 "$inner"
+fi
 # Waits until kprobes/list marks the probe [OPTIMIZED]; the jump itself
 # goes in after a grace period, so a warm-up run comes before measuring.
 wait_optimized() {
