@@ -13,7 +13,7 @@ dmesg | grep -E 'dprobes|dprobe_events' || true
 step "engine: debugfs kprobes/"
 ls /sys/kernel/debug/kprobes/
 echo "blacklisted functions: $(wc -l < /sys/kernel/debug/kprobes/blacklist)"
-grep -E '	(do_int3|exc_int3|dprobe_int3_handler)$' /sys/kernel/debug/kprobes/blacklist
+grep -E '	(do_int3|exc_int3|kprobe_int3_handler)$' /sys/kernel/debug/kprobes/blacklist
 
 if [ ! -e $T/kprobe_events ]; then
 	step "kprobe_events is not available in this kernel yet"
