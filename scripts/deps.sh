@@ -12,6 +12,8 @@ pkgs=(
 	libdw-dev libelf-dev libtraceevent-dev libtracefs-dev pkg-config
 	linux-perf trace-cmd libzydis-dev libcapstone-dev valgrind clang
 	libclang-rt-14-dev binutils
+	# BPF consumers of our events, run in the guest
+	bpftrace
 	# documentation
 	python3-docutils
 	# git for make patches

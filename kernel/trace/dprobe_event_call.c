@@ -189,6 +189,8 @@ struct dpev_event *dpev_event_alloc(struct dprobe_def *layout)
 	ev->class.fields_array = dpev_fields_array;
 	INIT_LIST_HEAD(&ev->class.fields);
 	ev->call.class = &ev->class;
+	/* a kprobe event to perf and BPF: BPF_PROG_TYPE_KPROBE programs attach */
+	ev->call.flags |= TRACE_EVENT_FL_KPROBE;
 	ev->call.name = ev->name;
 	ev->call.event.funcs = &dpev_event_funcs;
 	ev->call.data = ev;

@@ -8,6 +8,7 @@
  * callback, preemption off) and must not be probed themselves.
  */
 #include <linux/kprobes.h>
+#include <linux/trace_events.h>
 #include <linux/percpu.h>
 #include <linux/rculist.h>
 
@@ -121,6 +122,22 @@ static void dpev_hit_perf(struct dpev_probe *pr, const struct dpev_hit *h,
 }
 
 NOKPROBE_SYMBOL(dpev_hit_perf);
+
+/*
+ * BPF programs attached to the event through perf (PERF_EVENT_IOC_SET_BPF)
+ * run first, with the probe's registers; one returning 0 drops the
+ * sample.  They run whether or not a perf buffer listens on this CPU.
+ */
+static bool dpev_hit_bpf(struct dpev_event *ev, struct pt_regs *regs)
+{
+#ifdef CONFIG_BPF_EVENTS
+	if (bpf_prog_array_valid(&ev->call))
+		return trace_call_bpf(&ev->call, regs);
+#endif
+	return true;
+}
+
+NOKPROBE_SYMBOL(dpev_hit_bpf);
 #endif
 
 static void dpev_hit_emit(struct dpev_probe *pr, struct dpev_hit *h,
@@ -136,7 +153,7 @@ static void dpev_hit_emit(struct dpev_probe *pr, struct dpev_hit *h,
 	list_for_each_entry_rcu(link, &ev->files, list)
 		dpev_hit_trace(pr, h, link->file, regs);
 #ifdef CONFIG_PERF_EVENTS
-	if (READ_ONCE(ev->perf))
+	if (READ_ONCE(ev->perf) && dpev_hit_bpf(ev, regs))
 		dpev_hit_perf(pr, h, ev, regs);
 #endif
 }
