@@ -34,7 +34,7 @@ stage_cmd() {
 	# Our guest tests once more on the debug kernel (KASAN, lockdep,
 	# KFENCE), whatever the flavour; the docs' examples are not run there
 	# (their shown output is the ours kernel's).
-	guest-debug) echo "$vm --kernel $top/build/out-debug/arch/x86/boot/bzImage --mem 3G --name guest-debug --timeout 1200 --append 'kunit.enable=1 $boot_events' -- env DOC_EXAMPLES=0 tools/testing/vm/guest-check.sh" ;;
+	guest-debug) echo "$vm --kernel $top/build/out-debug/arch/x86/boot/bzImage --mem 3G --name guest-debug --timeout 1800 --append 'kunit.enable=1 $boot_events' -- env DOC_EXAMPLES=0 tools/testing/vm/guest-check.sh" ;;
 	lockdown-debug) echo "scripts/lockdown-check.sh --kernel $top/build/out-debug/arch/x86/boot/bzImage --mem 3G" ;;
 	# The SMP alternatives rewrite every LOCK prefix when CPU 1 comes up.
 	smpalt)   echo "$vm --kernel $vmkernel --mem $vmmem --name smpalt-$flavour --timeout 600 --append maxcpus=1 -- tools/testing/vm/smp-alternatives.sh" ;;
