@@ -141,6 +141,7 @@ void dprobe_blacklist_seq_stop(struct seq_file *m, void *v);
 /* Return probes (retprobe.c), also used by the kprobes API. */
 bool dprobe_func_entry(unsigned long addr);
 int dprobe_check_return_site(const struct dprobe *p);
+int dprobe_default_maxactive(void);
 
 /* For the debugfs list: calls @fn for every registered probe. */
 void dprobe_for_each(void (*fn)(struct dprobe *p, void *arg), void *arg);

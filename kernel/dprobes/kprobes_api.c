@@ -162,6 +162,13 @@ void kprobe_api_remove(struct kprobe **kps, int num)
 	kfree(dps);
 }
 
+/* A plain kprobe: our pre handler, our post handler only if it has one. */
+static int kprobe_add_plain(struct kprobe *kp)
+{
+	return kprobe_api_add(kp, kprobe_pre,
+			      kp->post_handler ? kprobe_post : NULL);
+}
+
 /**
  * register_kprobe() - place a probe on a kernel instruction
  * @kp: the probe: @kp->symbol_name and @kp->offset, or @kp->addr; its
@@ -182,7 +189,7 @@ int register_kprobe(struct kprobe *kp)
 	int ret;
 
 	mutex_lock(&kprobe_api_mutex);
-	ret = kprobe_api_add(kp, kprobe_pre, kp->post_handler ? kprobe_post : NULL);
+	ret = kprobe_add_plain(kp);
 	mutex_unlock(&kprobe_api_mutex);
 	return ret;
 }
@@ -203,8 +210,7 @@ int register_kprobes(struct kprobe **kps, int num)
 	/* one hold of the mutex: no other registration sees half a batch */
 	mutex_lock(&kprobe_api_mutex);
 	while (!ret && added < num) {
-		ret = kprobe_api_add(kps[added], kprobe_pre,
-				     kps[added]->post_handler ? kprobe_post : NULL);
+		ret = kprobe_add_plain(kps[added]);
 		if (!ret)
 			added++;
 	}

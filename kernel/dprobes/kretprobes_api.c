@@ -11,7 +11,6 @@
  * get_kretprobe_retaddr() expect; unwinders see through the trampoline
  * with kretprobe_find_ret_addr().
  */
-#include <linux/cpumask.h>
 #include <linux/kprobes.h>
 #include <linux/rethook.h>
 #include <linux/slab.h>
@@ -98,7 +97,7 @@ int register_kretprobe(struct kretprobe *rp)
 	if (ret)
 		return ret;
 	if (rp->maxactive <= 0)
-		rp->maxactive = max_t(int, 10, 2 * num_possible_cpus());
+		rp->maxactive = dprobe_default_maxactive();
 	rp->rh = rethook_alloc(rp, kretprobe_api_return,
 			       sizeof(struct kretprobe_instance) + rp->data_size,
 			       rp->maxactive);

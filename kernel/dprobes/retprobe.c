@@ -99,6 +99,17 @@ bool dprobe_func_entry(unsigned long addr)
 }
 
 /**
+ * dprobe_default_maxactive() - concurrent calls a return probe tracks
+ *	when its user asks for 0
+ *
+ * Return: max(10, 2 * possible CPUs).
+ */
+int dprobe_default_maxactive(void)
+{
+	return max_t(int, 10, 2 * num_possible_cpus());
+}
+
+/**
  * dprobe_check_return_site() - may a return probe be placed where @p says?
  * @p: the entry probe, not registered yet
  *
@@ -139,7 +150,7 @@ int register_dretprobe(struct dretprobe *rp)
 		return ret;
 	/* the default is written back, so callers can show what they got */
 	if (rp->maxactive <= 0)
-		rp->maxactive = max_t(int, 10, 2 * num_possible_cpus());
+		rp->maxactive = dprobe_default_maxactive();
 	rp->rh = rethook_alloc(rp, dretprobe_return,
 			       sizeof(struct dretprobe_node) + rp->data_size,
 			       rp->maxactive);

@@ -47,6 +47,14 @@ struct dprobe_site *dprobe_site_lookup(unsigned long addr)
 
 NOKPROBE_SYMBOL(dprobe_site_lookup);
 
+/* Is a handler (ours, or a kprobes-API user's busy mark) running here? */
+static bool cpu_in_handler(void)
+{
+	return __this_cpu_read(running_site) || kprobe_running();
+}
+
+NOKPROBE_SYMBOL(cpu_in_handler);
+
 /**
  * dprobe_site_miss() - count a hit that ran no handler
  * @site: the site that was hit
@@ -80,7 +88,7 @@ int dprobe_site_run_pre(struct dprobe_site *site, struct pt_regs *regs)
 	struct dprobe *p;
 	int ret = 0;
 
-	if (__this_cpu_read(running_site) || kprobe_running()) {
+	if (cpu_in_handler()) {
 		dprobe_site_miss(site);
 		return -1;
 	}
@@ -107,7 +115,7 @@ void dprobe_site_run_post(struct dprobe_site *site, struct pt_regs *regs)
 {
 	struct dprobe *p;
 
-	if (__this_cpu_read(running_site) || kprobe_running())
+	if (cpu_in_handler())
 		return;
 	__this_cpu_write(running_site, site);
 	list_for_each_entry_rcu(p, &site->probes, site_list) {

@@ -10,18 +10,7 @@
 # N failed".  Without kprobe_event= on the command line it fails.
 set -u
 T=/sys/kernel/tracing
-n=0 fail=0
-check() { # DESCRIPTION COMMAND...
-	local what=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then
-		echo "ok $n $what"
-	else
-		echo "not ok $n $what"
-		fail=$((fail + 1))
-	fi
-}
+. "$(dirname "$0")/tap-check.sh"
 
 echo "TAP version 13"
 echo "1..6"

@@ -12,18 +12,7 @@ set -u
 T=/sys/kernel/tracing
 LK=/sys/kernel/security/lockdown
 MOD=dprobes_testmod
-n=0 fail=0
-check() { # DESCRIPTION COMMAND...
-	local what=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then
-		echo "ok $n $what"
-	else
-		echo "not ok $n $what"
-		fail=$((fail + 1))
-	fi
-}
+. "$(dirname "$0")/tap-check.sh"
 listed() { grep -q "$1" /sys/kernel/debug/kprobes/list; }
 # (the checks run it in bash -c)
 export -f listed

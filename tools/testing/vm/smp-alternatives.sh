@@ -9,18 +9,7 @@ set -u
 T=/sys/kernel/tracing
 L=/sys/kernel/debug/kprobes/list
 top=$(cd "$(dirname "$0")/../../.." && pwd)
-n=0 fail=0
-check() { # DESCRIPTION COMMAND...
-	local what=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then
-		echo "ok $n $what"
-	else
-		echo "not ok $n $what"
-		fail=$((fail + 1))
-	fi
-}
+. "$(dirname "$0")/tap-check.sh"
 
 echo "TAP version 13"
 echo "1..6"
