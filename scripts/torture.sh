@@ -8,11 +8,13 @@
 # sweep goes on in a new boot.
 #
 #   scripts/torture.sh [--kernel ours|ref|debug] [--batch N] [--per-boot N]
-#                      [--sample N] [--seed S] [--report] [--fresh]
+#                      [--jobs N] [--sample N] [--seed S] [--report] [--fresh]
 #
 # --kernel   which build to sweep (default ours); ref is upstream's kprobes
 # --batch    probes per batch (default 4000)
 # --per-boot batches per guest boot (default 8)
+# --jobs     guests run side by side, each on its own share of the batches
+#            (default 1; 2 halves the sweep on this 2-core machine)
 # --sample   a random sample of N boundaries (and N/5 entries) instead of
 #            all, in one boot: the slice make check runs; the seed
 #            defaults to the commit, so each commit sweeps another slice
@@ -24,12 +26,13 @@
 # "torture: N passed, N failed" (batches).
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
-flavour=ours batch=4000 per_boot=8 sample=0 seed= report=0 fresh=0
+flavour=ours batch=4000 per_boot=8 jobs=1 sample=0 seed= report=0 fresh=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kernel) flavour=$2; shift 2 ;;
 	--batch) batch=$2; shift 2 ;;
 	--per-boot) per_boot=$2; shift 2 ;;
+	--jobs) jobs=$2; shift 2 ;;
 	--sample) sample=$2; shift 2 ;;
 	--seed) seed=$2; shift 2 ;;
 	--report) report=1; shift ;;
@@ -112,47 +115,59 @@ else
 fi
 
 
+# Worker $1 of $jobs owns every $jobs-th batch, so workers never share one.
 pending() {
-	local b
+	local b i=0
 	for b in "$state"/batches/*; do
+		[ $((i++ % jobs)) = "$1" ] || continue
 		[ -f "$state/results/$(basename "$b").result" ] || echo "$b"
 	done
 }
 
-boot=0
-while :; do
-	mapfile -t todo < <(pending | head -n "$per_boot")
-	[ ${#todo[@]} -gt 0 ] || break
-	boot=$((boot + 1))
-	dir=$state/boot-$(date +%s)-$boot
-	mkdir -p "$dir"
-	echo "torture: boot $boot: ${todo[*]##*/}"
-	# Switching the function tracer with thousands of live probes keeps
-	# one task in the kernel for minutes under TCG (ftrace rewrites every
-	# call site, and the rewriting code is probed too): RCU-tasks would
-	# call that a stall after run-vm's 60 s.  A real hang still ends the
-	# boot at its timeout.
-	"$top/tools/testing/vm/run-vm.sh" --kernel "$kernel" --mem "$mem" --cpus 2 \
-		--name "torture-$flavour" --log "$dir/console" --quiet --results "$dir" \
-		--append "rcupdate.rcu_task_stall_timeout=$((600 * 250))" \
-		--timeout $((600 * ${#todo[@]})) -- tools/testing/vm/torture-guest.sh "${todo[@]}" \
-		> "$dir/run-vm.out" 2>&1
-	rc=$?
-	progressed=0
-	for b in "${todo[@]}"; do
-		n=$(basename "$b")
-		if [ -f "$dir/$n.result" ]; then
-			sed 's/\([a-z]*\)=/\1_=/g' "$dir/$n.result" > "$state/results/$n.result"
-			progressed=1
-		elif [ -f "$dir/$n.started" ]; then
-			# The guest died (or timed out) inside this batch.
-			why=$(grep -m1 -E 'BUG:|Oops|general protection|Kernel panic|WARNING:' "$dir/console" ||
-				tail -1 "$dir/run-vm.out")
-			echo "crash in $n: $why" | tee "$state/results/$n.result"
-			progressed=1
+sweep() {
+	local worker=$1 boot=0 dir rc progressed b n why todo
+	while :; do
+		mapfile -t todo < <(pending "$worker" | head -n "$per_boot")
+		[ ${#todo[@]} -gt 0 ] || break
+		boot=$((boot + 1))
+		dir=$state/boot-$(date +%s)-$worker-$boot
+		mkdir -p "$dir"
+		echo "torture: worker $worker boot $boot: ${todo[*]##*/}"
+		# Switching the function tracer with thousands of live probes keeps
+		# one task in the kernel for minutes under TCG (ftrace rewrites every
+		# call site, and the rewriting code is probed too): RCU-tasks would
+		# call that a stall after run-vm's 60 s.  A real hang still ends the
+		# boot at its timeout.
+		"$top/tools/testing/vm/run-vm.sh" --kernel "$kernel" --mem "$mem" --cpus 2 \
+			--name "torture-$flavour-$worker" --log "$dir/console" --quiet --results "$dir" \
+			--append "rcupdate.rcu_task_stall_timeout=$((600 * 250))" \
+			--timeout $((600 * ${#todo[@]})) -- tools/testing/vm/torture-guest.sh "${todo[@]}" \
+			> "$dir/run-vm.out" 2>&1
+		rc=$?
+		progressed=0
+		for b in "${todo[@]}"; do
+			n=$(basename "$b")
+			if [ -f "$dir/$n.result" ]; then
+				sed 's/\([a-z]*\)=/\1_=/g' "$dir/$n.result" > "$state/results/$n.result"
+				progressed=1
+			elif [ -f "$dir/$n.started" ]; then
+				# The guest died (or timed out) inside this batch.
+				why=$(grep -m1 -E 'BUG:|Oops|general protection|Kernel panic|WARNING:' "$dir/console" ||
+					tail -1 "$dir/run-vm.out")
+				echo "crash in $n: $why" | tee "$state/results/$n.result"
+				progressed=1
+				break
+			fi
+		done
+		[ $progressed = 1 ] || {
+			echo "torture: worker $worker boot $boot made no progress (exit $rc); see $dir" >&2
 			break
-		fi
+		}
 	done
-	[ $progressed = 1 ] || { echo "torture: boot $boot made no progress (exit $rc); see $dir" >&2; break; }
+}
+
+for ((w = 0; w < jobs; w++)); do
+	sweep $w &
 done
+wait
 summary
