@@ -7,6 +7,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 mkdir -p build/bench
 gcc -O2 -Wall -Wextra -static -o build/bench/getppid_loop tools/testing/bench/getppid_loop.c
+gcc -O2 -Wall -Wextra -o build/bench/bpf_probe_bench tools/testing/bench/bpf_probe_bench.c -lbpf
 declare -A res
 opt_off=
 for k in ref ours; do
@@ -19,7 +20,7 @@ for k in ref ours; do
 	# the module is out of tree (taint 12)
 	tools/testing/vm/run-vm.sh --kernel "build/out-$k/vmlinux" --icount --cpus 1 \
 		--quiet --name "bench-$k" --timeout 1800 --allow-taint 12 -- \
-		env KAPI_BENCH="$kb/kapi_bench.ko" \
+		env KAPI_BENCH="$kb/kapi_bench.ko" BPF_BENCH="$top/build/bench/bpf_probe_bench" \
 		tools/testing/bench/probe-cost.sh "$top/build/bench/getppid_loop" $opt_off || true
 	opt_off=$(sed -nE 's/^# opt offset: \+([0-9]+).*/\1/p' "build/vm/bench-$k.console" | tail -1)
 	while read -r _ name val; do res[$k,$name]=$val; done \
@@ -38,7 +39,8 @@ declare -A traps=(
 printf '%-28s %12s %12s %10s %10s %8s\n' case "ref insns" "ours insns" "ref added" "ours added" ratio
 for c in baseline ftrace-entry ftrace-entry-tracing-off int3-offset int3-offset-tracing-off \
 	retprobe retprobe-tracing-off entry-3-args entry-3-args-tracing-off optimized optimized-tracing-off \
-	optimized-3-args optimized-3-args-tracing-off api-entry api-int3; do
+	optimized-3-args optimized-3-args-tracing-off api-entry api-int3 \
+	bpf-ftrace-entry bpf-int3 bpf-retprobe bpf-optimized; do
 	r=${res[ref,$c]:-n/a} o=${res[ours,$c]:-n/a}
 	rb=${res[ref,baseline]:-0} ob=${res[ours,baseline]:-0}
 	ra=n/a oa=n/a ratio=n/a

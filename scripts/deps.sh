@@ -12,8 +12,9 @@ pkgs=(
 	libdw-dev libelf-dev libtraceevent-dev libtracefs-dev pkg-config
 	linux-perf trace-cmd libzydis-dev libcapstone-dev valgrind clang
 	libclang-rt-14-dev binutils
-	# BPF consumers of our events, run in the guest
-	bpftrace
+	# BPF consumers of our events, run in the guest (the BPF side of the
+	# libbpf test is built with clang, above)
+	bpftrace libbpf-dev python3-bpfcc
 	# documentation
 	python3-docutils
 	# git for make patches

@@ -160,6 +160,8 @@ build() {
 	make -s -C "$tree" O="$out" INSTALL_MOD_PATH="$out/mods" INSTALL_MOD_STRIP=1 \
 		modules_install >/dev/null
 	make -s -C "$tree" O="$out" kernelrelease > "$out/kernelrelease"
+	# BCC compiles against build/ (made by modules_install) and source/
+	ln -sfn "$tree" "$out/mods/lib/modules/$(cat "$out/kernelrelease")/source"
 	log "done: $out/vmlinux ($(cat "$out/kernelrelease"))"
 }
 

@@ -134,6 +134,7 @@ unsigned long dretprobe_nmissed(struct dretprobe *rp);
 
 bool dprobe_within_blacklist(unsigned long addr);
 unsigned long dprobe_resolve(const char *symbol, unsigned int offset);
+bool dprobe_func_entry(unsigned long addr);
 bool dprobe_is_slot(unsigned long addr);
 
 #else /* !CONFIG_DPROBES */

@@ -139,7 +139,6 @@ void *dprobe_blacklist_seq_next(struct seq_file *m, void *v, loff_t *pos);
 void dprobe_blacklist_seq_stop(struct seq_file *m, void *v);
 
 /* Return probes (retprobe.c), also used by the kprobes API. */
-bool dprobe_func_entry(unsigned long addr);
 int dprobe_check_return_site(const struct dprobe *p);
 int dprobe_default_maxactive(void);
 

@@ -76,6 +76,9 @@ struct dpev_stats {
  *	they could never fit the ring buffer
  * @module: module name of a MOD:SYM probe, NULL otherwise
  * @registered: the engine knows the probe (false while its module is away)
+ * @on_func_entry: placed at a function's entry (as BPF asks)
+ * @may_override: BPF programs may make the function return at once here
+ *	(bpf_override_return(): an error-injectable function's entry)
  */
 struct dpev_probe {
 	struct dyn_event devent;
@@ -86,6 +89,8 @@ struct dpev_probe {
 	struct dpev_stats __percpu *stats;
 	char *module;
 	bool registered;
+	bool on_func_entry;
+	bool may_override;
 };
 
 extern struct dyn_event_operations dpev_dyn_ops;
@@ -113,6 +118,7 @@ unsigned long dpev_probe_nhit(const struct dpev_probe *pr);
 unsigned long dpev_probe_nmissed(struct dpev_probe *pr);
 
 /* dprobe_event_probe.c: probes and the engine */
+struct dpev_probe *dpev_probe_alloc(struct dprobe_def *def);
 int dpev_probe_register(struct dpev_probe *pr);
 void dpev_probe_unregister(struct dpev_probe *pr);
 void dpev_probes_unregister_all(void);
@@ -125,6 +131,12 @@ bool dpev_module_loaded(const char *name);
 
 /* dprobe_event_create.c: one command line */
 int dpev_create(const char *raw_command);
+
+/* dprobe_events.c: a line as if written to kprobe_events */
+int dpev_run_command(const char *raw_command);
+
+/* dprobe_event_call.c: our event behind a trace event, NULL if not ours */
+struct dpev_event *dpev_event_of_call(struct trace_event_call *call);
 
 /* dprobe_event_module.c: MOD:SYM probes */
 int dpev_module_init(void);

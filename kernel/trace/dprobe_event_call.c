@@ -159,6 +159,19 @@ static int dpev_event_reg(struct trace_event_call *call, enum trace_reg type,
 }
 
 /**
+ * dpev_event_of_call() - our event behind a trace event
+ * @call: any trace event
+ *
+ * Return: the event, or NULL when @call is not one of ours.
+ */
+struct dpev_event *dpev_event_of_call(struct trace_event_call *call)
+{
+	if (!call || !call->class || call->class->reg != dpev_event_reg)
+		return NULL;
+	return call->data;
+}
+
+/**
  * dpev_event_alloc() - a new, unregistered event for a definition
  * @layout: the definition of its first probe; the event takes it over
  *

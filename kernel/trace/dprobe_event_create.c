@@ -168,28 +168,6 @@ free:
 	return ret;
 }
 
-static struct dpev_probe *dpev_probe_alloc(struct dprobe_def *def)
-{
-	struct dpev_probe *pr = kzalloc(sizeof(*pr), GFP_KERNEL);
-	const char *colon;
-
-	if (!pr)
-		return NULL;
-	pr->def = def;
-	INIT_LIST_HEAD(&pr->sibling);
-	dyn_event_init(&pr->devent, &dpev_dyn_ops);
-	pr->stats = alloc_percpu(struct dpev_stats);
-	colon = def->symbol ? strchr(def->symbol, ':') : NULL;
-	if (colon)
-		pr->module = kstrndup(def->symbol, colon - def->symbol,
-				      GFP_KERNEL);
-	if (!pr->stats || (colon && !pr->module)) {
-		dpev_probe_free(pr);
-		return NULL;
-	}
-	return pr;
-}
-
 /**
  * dpev_create() - carry out one p/r definition line
  * @raw_command: the line, comment already removed

@@ -123,24 +123,68 @@ static void dpev_hit_perf(struct dpev_probe *pr, const struct dpev_hit *h,
 
 NOKPROBE_SYMBOL(dpev_hit_perf);
 
+#ifdef CONFIG_BPF_EVENTS
+/* What kprobe_running() shows BPF programs (bpf_get_func_ip()). */
+static DEFINE_PER_CPU(struct kprobe, dpev_bpf_kprobe);
+
 /*
  * BPF programs attached to the event through perf (PERF_EVENT_IOC_SET_BPF)
  * run first, with the probe's registers; one returning 0 drops the
  * sample.  They run whether or not a perf buffer listens on this CPU.
+ * While they run, kprobe_running() describes the probe as a kprobe.
  */
-static bool dpev_hit_bpf(struct dpev_event *ev, struct pt_regs *regs)
+static bool dpev_hit_bpf(struct dpev_probe *pr, struct pt_regs *regs)
 {
-#ifdef CONFIG_BPF_EVENTS
-	if (bpf_prog_array_valid(&ev->call))
-		return trace_call_bpf(&ev->call, regs);
-#endif
-	return true;
+	struct kprobe *kp = this_cpu_ptr(&dpev_bpf_kprobe);
+	struct kprobe *prev = kprobe_running();
+	unsigned int ret;
+
+	if (!bpf_prog_array_valid(&pr->ev->call))
+		return true;
+	kp->addr = (kprobe_opcode_t *)pr->rp.dp.addr;
+	kp->flags = pr->on_func_entry ? KPROBE_FLAG_ON_FUNC_ENTRY : 0;
+	__this_cpu_write(current_kprobe, kp);
+	ret = trace_call_bpf(&pr->ev->call, regs);
+	__this_cpu_write(current_kprobe, prev);
+	return ret;
 }
 
 NOKPROBE_SYMBOL(dpev_hit_bpf);
+#else
+static bool dpev_hit_bpf(struct dpev_probe *pr, struct pt_regs *regs)
+{
+	return true;
+}
 #endif
 
-static void dpev_hit_emit(struct dpev_probe *pr, struct dpev_hit *h,
+/*
+ * perf's share of a hit: the BPF programs, then the sample.
+ *
+ * Return: true when a program moved regs->ip (bpf_override_return()) and
+ * the probe lets it: no sample then.  A move the probe does not let is
+ * undone.
+ */
+static bool dpev_hit_perf_bpf(struct dpev_probe *pr, const struct dpev_hit *h,
+			      struct pt_regs *regs)
+{
+	unsigned long ip = instruction_pointer(regs);
+	bool sample = dpev_hit_bpf(pr, regs);
+
+	if (instruction_pointer(regs) != ip) {
+		if (pr->may_override)
+			return true;
+		instruction_pointer_set(regs, ip);
+	}
+	if (sample)
+		dpev_hit_perf(pr, h, pr->ev, regs);
+	return false;
+}
+
+NOKPROBE_SYMBOL(dpev_hit_perf_bpf);
+#endif
+
+/* Return: true when the probed function is to return at once. */
+static bool dpev_hit_emit(struct dpev_probe *pr, struct dpev_hit *h,
 			  struct pt_regs *regs)
 {
 	struct dpev_event *ev = pr->ev;
@@ -153,9 +197,10 @@ static void dpev_hit_emit(struct dpev_probe *pr, struct dpev_hit *h,
 	list_for_each_entry_rcu(link, &ev->files, list)
 		dpev_hit_trace(pr, h, link->file, regs);
 #ifdef CONFIG_PERF_EVENTS
-	if (READ_ONCE(ev->perf) && dpev_hit_bpf(ev, regs))
-		dpev_hit_perf(pr, h, ev, regs);
+	if (READ_ONCE(ev->perf))
+		return dpev_hit_perf_bpf(pr, h, regs);
 #endif
+	return false;
 }
 
 NOKPROBE_SYMBOL(dpev_hit_emit);
@@ -168,8 +213,8 @@ static int dpev_entry_hit(struct dprobe *dp, struct pt_regs *regs)
 		.hdr = { dp->addr },
 	};
 
-	dpev_hit_emit(pr, &h, regs);
-	return 0;
+	/* the function returns at once: the engine resumes at regs->ip */
+	return dpev_hit_emit(pr, &h, regs);
 }
 
 NOKPROBE_SYMBOL(dpev_entry_hit);

@@ -5,6 +5,7 @@
  */
 #define pr_fmt(fmt) "dprobe_events: " fmt
 
+#include <linux/error-injection.h>
 #include <linux/ftrace.h>
 #include <linux/kallsyms.h>
 #include <linux/security.h>
@@ -29,7 +30,9 @@ static int dpev_check_notrace(const struct dprobe_def *def)
 {
 	unsigned long addr, size, offset;
 
-	if (!IS_ENABLED(CONFIG_DYNAMIC_FTRACE))
+	/* the developer's switch for debugging ftrace itself */
+	if (!IS_ENABLED(CONFIG_DYNAMIC_FTRACE) ||
+	    IS_ENABLED(CONFIG_KPROBE_EVENTS_ON_NOTRACE))
 		return 0;
 	addr = dpev_probe_address(def);
 	if (!addr || !kallsyms_lookup_size_offset(addr, &size, &offset))
@@ -38,6 +41,34 @@ static int dpev_check_notrace(const struct dprobe_def *def)
 		return 0;
 	pr_warn("Could not probe notrace function %ps\n", (void *)addr);
 	return -EINVAL;
+}
+
+/**
+ * dpev_probe_alloc() - a new probe for a definition, on no event yet
+ * @def: the parsed definition; the probe takes it over on success
+ *
+ * Return: the probe, or NULL when out of memory.
+ */
+struct dpev_probe *dpev_probe_alloc(struct dprobe_def *def)
+{
+	struct dpev_probe *pr = kzalloc(sizeof(*pr), GFP_KERNEL);
+	const char *colon;
+
+	if (!pr)
+		return NULL;
+	pr->def = def;
+	INIT_LIST_HEAD(&pr->sibling);
+	dyn_event_init(&pr->devent, &dpev_dyn_ops);
+	pr->stats = alloc_percpu(struct dpev_stats);
+	colon = def->symbol ? strchr(def->symbol, ':') : NULL;
+	if (colon)
+		pr->module = kstrndup(def->symbol, colon - def->symbol,
+				      GFP_KERNEL);
+	if (!pr->stats || (colon && !pr->module)) {
+		dpev_probe_free(pr);
+		return NULL;
+	}
+	return pr;
 }
 
 /**
@@ -82,9 +113,15 @@ int dpev_probe_register(struct dpev_probe *pr)
 		ret = register_dretprobe(&pr->rp);
 	else
 		ret = register_dprobe(dp);
-	if (!ret)
-		pr->registered = true;
-	return ret;
+	if (ret)
+		return ret;
+	pr->registered = true;
+	pr->on_func_entry = dprobe_func_entry(dp->addr);
+	/* only entry probes: a return probe's handler runs after the body */
+	pr->may_override = IS_ENABLED(CONFIG_BPF_KPROBE_OVERRIDE) &&
+			   !def->is_return && pr->on_func_entry &&
+			   within_error_injection_list(dp->addr);
+	return 0;
 }
 
 /**

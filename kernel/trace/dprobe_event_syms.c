@@ -8,7 +8,6 @@
 #include <linux/kallsyms.h>
 #include <linux/module.h>
 #include <linux/uaccess.h>
-#include <asm/ibt.h>
 
 #include "dprobe_event.h"
 #include "trace_btf.h"
@@ -75,31 +74,15 @@ static int dpev_sym_check(void *priv, const char *sym)
 	return c.n > 1 ? -EADDRNOTAVAIL : 0;
 }
 
-/* With IBT a function's first instruction is endbr64: +4 is its entry. */
-static bool dpev_starts_with_endbr(unsigned long addr)
-{
-	u32 insn;
-
-	return !copy_from_kernel_nofault(&insn, (void *)addr, sizeof(insn)) &&
-	       is_endbr(insn);
-}
-
+/* The engine's answer: with IBT the instruction after endbr64 counts. */
 static int dpev_sym_func_entry(void *priv, const char *sym,
 			       unsigned long offset)
 {
 	unsigned long addr = kallsyms_lookup_name(sym);
-	unsigned long size, off;
 
 	if (!addr)
 		return -ENOENT;
-	if (!kallsyms_lookup_size_offset(addr + offset, &size, &off))
-		return -ENOENT;
-	if (!off)
-		return 0;
-	if (off == ENDBR_INSN_SIZE &&
-	    dpev_starts_with_endbr(addr + offset - off))
-		return 0;
-	return -EINVAL;
+	return dprobe_func_entry(addr + offset) ? 0 : -EINVAL;
 }
 
 static unsigned long dpev_sym_lookup(void *priv, const char *sym)

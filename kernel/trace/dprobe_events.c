@@ -167,7 +167,13 @@ static int dpev_list_open(struct inode *inode, struct file *file)
 	return ret < 0 ? ret : seq_open(file, &dpev_list_seq_ops);
 }
 
-static int dpev_command(const char *raw_command)
+/**
+ * dpev_run_command() - carry out one line as kprobe_events would
+ * @raw_command: a definition, or "-:[GRP/]EVENT" to delete
+ *
+ * Return: 0, or the error the write would have returned.
+ */
+int dpev_run_command(const char *raw_command)
 {
 	int ret;
 
@@ -180,7 +186,8 @@ static int dpev_command(const char *raw_command)
 static ssize_t dpev_list_write(struct file *file, const char __user *buffer,
 			       size_t count, loff_t *ppos)
 {
-	return trace_parse_run_command(file, buffer, count, ppos, dpev_command);
+	return trace_parse_run_command(file, buffer, count, ppos,
+				       dpev_run_command);
 }
 
 static const struct file_operations dpev_list_fops = {

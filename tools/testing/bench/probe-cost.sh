@@ -54,6 +54,23 @@ if [ -n "${KAPI_BENCH:-}" ]; then
 	api_case api-entry 0
 	api_case api-int3 "$inner"
 fi
+# A minimal BPF program (r0 = 0) on a probe of the kprobe PMU, as libbpf
+# and bpftrace attach theirs ($BPF_BENCH, tools/testing/bench/bpf_probe_bench.c).
+bpf_case() { # NAME OFFSET [ret] [optimized]
+	local name=$1 v
+	shift
+	if v=$("$BPF_BENCH" "$loop" $fn "$@"); then
+		echo "BENCH $name $v"
+	else
+		echo "BENCH $name refused"
+	fi
+}
+if [ -n "${BPF_BENCH:-}" ]; then
+	clear
+	bpf_case bpf-ftrace-entry 0
+	bpf_case bpf-int3 "$inner"
+	bpf_case bpf-retprobe 0 ret
+fi
 # Waits until kprobes/list marks the probe [OPTIMIZED]; the jump itself
 # goes in after a grace period, so a warm-up run comes before measuring.
 wait_optimized() {
@@ -95,6 +112,7 @@ if [ -w $opt ]; then
 	if [ -n "$opt_off" ]; then
 		opt_case optimized "p:bench $fn+$opt_off"
 		opt_case optimized-3-args "p:bench $fn+$opt_off a=%di b=+0(%di):u64 c=\$comm"
+		[ -z "${BPF_BENCH:-}" ] || bpf_case bpf-optimized "$opt_off" optimized
 		echo "# opt offset: +$opt_off"
 	fi
 fi
