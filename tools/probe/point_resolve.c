@@ -131,14 +131,21 @@ static int visit_pick(Dwarf_Die *die, void *data)
 	return WALK_DESCEND;
 }
 
-static bool pick_scope(Dwarf_Die *cu, Dwarf_Addr addr, const char *function,
-		       int line, Dwarf_Die *out)
+/* The scope at @addr: @function or an inlined copy of it, else the closest. */
+static bool pick_named_scope(Dwarf_Die *cu, Dwarf_Addr addr, const char *function,
+			     int line, Dwarf_Die *out)
 {
 	struct scope_pick sp = { function, line, INT_MAX, out, false };
 	void *data[2] = { &sp, &addr };
 
 	die_walk(cu, visit_pick, data);
-	if (sp.found)
+	return sp.found;
+}
+
+static bool pick_scope(Dwarf_Die *cu, Dwarf_Addr addr, const char *function,
+		       int line, Dwarf_Die *out)
+{
+	if (pick_named_scope(cu, addr, function, line, out))
 		return true;
 	return func_at(cu, addr, out, NULL) == 0;
 }
@@ -207,12 +214,15 @@ static int line_hit(const char *file, int line, Dwarf_Addr addr, void *data)
 	if (q->lazy) {
 		if (line <= 0 || (size_t)line >= q->nlazy || !q->lazy[line])
 			return 0;
-	} else {
-		if (line != q->line)
-			return 0;
-		if (representative(q, file, line, addr))
-			return -1;
+	} else if (line != q->line) {
+		return 0;
 	}
+	/* FUNC:N: the line's code in FUNC (or a copy inlined elsewhere) only */
+	if (q->spec->function && q->spec->has_line &&
+	    !pick_named_scope(&q->cu, addr, q->spec->function, line, &scope))
+		return 0;
+	if (!q->lazy && representative(q, file, line, addr))
+		return -1;
 	if (!pick_scope(&q->cu, addr, q->spec->function, line, &scope)) {
 		perr(q->err, "Failed to find scope of probe point at 0x%lx.",
 		     (unsigned long)addr);
@@ -253,6 +263,67 @@ static int lazy_lines(const struct probe_spec *spec, const char *file,
 	return 0;
 }
 
+/* The last line of a function's body in its own file. */
+struct last_line {
+	const char *file;
+	int last;
+};
+
+static int last_line_row(const char *file, int line, Dwarf_Addr addr, void *data)
+{
+	struct last_line *ll = data;
+
+	(void)addr;
+	if (file && (path_tail_match(file, ll->file) || path_tail_match(ll->file, file)) &&
+	    line > ll->last)
+		ll->last = line;
+	return 0;
+}
+
+/*
+ * FUNC:N counts from FUNC's declaration line; past its last line the
+ * line belongs to the code after it, which is not FUNC.  Returns the last
+ * relative line, or -1 when unknown.
+ */
+static int last_relative_line(Dwarf_Die *fn, const char *file, int decl)
+{
+	struct last_line ll = { file, 0 };
+
+	walk_function_lines(fn, last_line_row, &ll);
+	return ll.last >= decl ? ll.last - decl : -1;
+}
+
+static int lines_of_function(const struct probe_spec *spec, struct func_sites *fs,
+			     struct line_query *q)
+{
+	size_t i, before = q->out->n;
+	int rc = 0, range = -1;
+
+	for (i = 0; i < fs->ndefs && !rc; i++) {
+		int decl = 0, last;
+
+		q->file = dwarf_decl_file(&fs->defs[i].die);
+		dwarf_decl_line(&fs->defs[i].die, &decl);
+		if (!q->file)
+			continue;
+		last = last_relative_line(&fs->defs[i].die, q->file, decl);
+		if (last > range)
+			range = last;
+		q->line = decl + spec->line;
+		q->cu = fs->defs[i].cu;
+		rc = walk_cu_lines(&q->cu, line_hit, q) ? -1 : 0;
+	}
+	if (!rc && q->out->n == before && range >= 0 && spec->line > range) {
+		perr(q->err, "Probe point '%s:%d' is past the end of %s, whose lines are %s:0 to %s:%d.",
+		     spec->function, spec->line, spec->function, spec->function,
+		     spec->function, range);
+		perr_hint(q->err, "See its probe-able lines with 'probe --line %s'.",
+			  spec->function);
+		return -1;
+	}
+	return rc;
+}
+
 static int by_function(struct debuginfo *di, const struct probe_spec *spec,
 		       const struct resolve_opts *opts, struct places *out,
 		       struct probe_error *err)
@@ -264,17 +335,7 @@ static int by_function(struct debuginfo *di, const struct probe_spec *spec,
 
 	func_find(di, spec->function, spec->file, opts->no_inlines, &fs);
 	if (spec->has_line) {
-		for (i = 0; i < fs.ndefs && !rc; i++) {
-			int decl = 0;
-
-			q.file = dwarf_decl_file(&fs.defs[i].die);
-			dwarf_decl_line(&fs.defs[i].die, &decl);
-			if (!q.file)
-				continue;
-			q.line = decl + spec->line;
-			q.cu = fs.defs[i].cu;
-			rc = walk_cu_lines(&q.cu, line_hit, &q) ? -1 : 0;
-		}
+		rc = lines_of_function(spec, &fs, &q);
 	} else if (spec->lazy) {
 		for (i = 0; i < fs.n && !rc; i++) {
 			q.file = dwarf_decl_file(&fs.v[i].die);

@@ -148,6 +148,21 @@ ok $? "readelf: sum_hist's 'wasted' has a location attribute"
 expect_fail "computed location of an optimised-out local is refused" \
 	"cannot express\|optimized out" 'sum_hist wasted'
 
+# FUNC:N counts from FUNC's declaration; past the last line with code in
+# walk (objdump's statement rows inside walk's address range) the line is
+# another function's, and the spec is refused with walk's range.
+last=$(objdump --dwarf=decodedline "$F" |
+	awk '$1 == "shapes.c" && $NF == "x" { print $2, $3 }' |
+	while read -r l h; do
+		a=$(printf '%d' "$h")
+		[ "$a" -ge "$walk" ] && [ "$a" -lt "$walk_end" ] && echo "$l"
+	done | sort -n | tail -1)
+last=$((last - decl))
+"$PROBE" -k "$F" -D "walk:$last" > /dev/null 2>&1
+ok $? "walk:$last, walk's last line with code, is accepted"
+expect_fail "a line past the end of the function is refused with its range" \
+	"past the end of walk, whose lines are walk:0 to walk:$last" "walk:$((last + 10))"
+
 # walk:3 is "int i;", which has no code: --vars explains
 # as --add does, with the probe-able lines nearby.
 out=$("$PROBE" -k "$F" --vars walk:3 2>&1)
