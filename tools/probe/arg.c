@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,6 +94,66 @@ static void set_default_name(struct probe_arg *arg)
 	arg->name = strbuf_detach(&sb);
 }
 
+/* s8..s64, u8..u64, x8..x64, and s/u/x sized from the variable's type */
+static bool int_type(const char *t)
+{
+	static const char *const bits[] = { "", "8", "16", "32", "64" };
+	size_t i;
+
+	if (!t[0] || !strchr("sux", t[0]))
+		return false;
+	for (i = 0; i < sizeof(bits) / sizeof(bits[0]); i++)
+		if (!strcmp(t + 1, bits[i]))
+			return true;
+	return false;
+}
+
+/* b<width>@<offset>/<container size>, as the kernel checks it */
+static bool bitfield_type(const char *t)
+{
+	unsigned int w, o, c;
+	int end = 0;
+
+	if (sscanf(t, "b%u@%u/%u%n", &w, &o, &c, &end) != 3 || t[end])
+		return false;
+	return (c == 8 || c == 16 || c == 32 || c == 64) && w && w + o <= c;
+}
+
+static bool scalar_type(const char *t)
+{
+	static const char *const names[] = {
+		"char", "string", "ustring", "symbol", "symstr", "%pd", "%pD",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(t, names[i]))
+			return true;
+	return int_type(t) || bitfield_type(t);
+}
+
+/*
+ * The types Linux 6.12's kprobe_events takes (its README's "type:"
+ * line): anything else would only be refused by the kernel later.
+ */
+static bool type_known(const char *t)
+{
+	const char *br = strchr(t, '[');
+	char base[32];
+	unsigned int n;
+	int end = 0;
+
+	if (!br)
+		return scalar_type(t);
+	if ((size_t)(br - t) >= sizeof(base) ||
+	    sscanf(br, "[%u]%n", &n, &end) != 1 || br[end] || !n || n > 64)
+		return false;
+	memcpy(base, t, (size_t)(br - t));
+	base[br - t] = '\0';
+	return scalar_type(base) && strcmp(base, "symstr") &&
+	       !bitfield_type(base);
+}
+
 int arg_parse(const char *text, struct probe_arg *arg, struct probe_error *err)
 {
 	const char *eq = strchr(text, '=');
@@ -121,6 +182,13 @@ int arg_parse(const char *text, struct probe_arg *arg, struct probe_error *err)
 			free(body);
 			arg_free(arg);
 			return perr(err, "Empty type after ':' in '%s'.", text);
+		}
+		if (!type_known(colon + 1)) {
+			perr(err, "Unknown type '%s' in '%s'.", colon + 1, text);
+			perr_hint(err, "Types: s8-s64, u8-u64, x8-x64 (or s, u, x sized by the variable), char, string, ustring, symbol, symstr, %%pd, %%pD, b<width>@<offset>/<size>, <type>[N].");
+			free(body);
+			arg_free(arg);
+			return -1;
 		}
 		arg->type = xstrdup(colon + 1);
 	}

@@ -152,6 +152,29 @@ static void test_args(void)
 	CHECK(!arg_parse("rv=$retval:s32", &a, &err) && a.kind == ARG_RETVAL &&
 	      !strcmp(a.name, "rv"), "named $retval");
 	arg_free(&a);
+	/* types: the 6.12 README's list; anything else is refused here */
+	{
+		static const char *const good[] = {
+			"a:s8", "a:u64", "a:x16", "a:x", "a:char", "a:string",
+			"a:ustring", "a:symbol", "a:symstr", "a:%pd", "a:%pD",
+			"a:b3@2/8", "a:b32@32/64", "a:u8[4]", "a:string[2]",
+			"a:x32[64]", "%di:u32",
+		};
+		static const char *const bad[] = {
+			"a:o", "a:u7", "a:s128", "a:b9@0/8", "a:b0@0/8",
+			"a:b3@6/8", "a:b3@0/12", "a:u8[0]", "a:u8[65]", "a:u8[",
+			"a:symstr[2]", "a:b3@0/8[2]", "a:uint", "%di:o",
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+			CHECK(!arg_parse(good[i], &a, &err), good[i]);
+			arg_free(&a);
+		}
+		for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+			CHECK(arg_parse(bad[i], &a, &err) == -1 &&
+			      strstr(err.msg, "Unknown type"), bad[i]);
+	}
 	CHECK(arg_parse("1x=a", &a, &err) == -1, "bad NAME= rejected");
 	CHECK(arg_parse("a-b", &a, &err) == -1, "stray '-' rejected");
 }
