@@ -289,6 +289,10 @@ static int walk_chain(const struct probe_arg *arg, struct loc *l, Dwarf_Die *t,
 			continue;
 		}
 		if (f->op == FIELD_ARROW) {
+			/* '.' is the answer only when a struct is there */
+			if (!is_pointer(t) && !is_aggregate(t))
+				return perr(err, "%s(type:%s) is not a pointer to a struct or union: it has no member %s.",
+					    prev, tname(t), f->name);
 			if (!is_pointer(t))
 				return perr(err, "%s must be referred by '.'", f->name);
 			if (!type_of(t, t))

@@ -139,6 +139,8 @@ params=$(echo "$facts" | awk '$1 == "var" && $2 == "walk" { printf "%s%s", sep, 
 	cut -d, -f1-3)
 expect_fail "a missing variable error lists the available ones" "Available here: $params" 'walk nothere'
 expect_fail "unknown function suggests a close name" "Did you mean: .*walk" 'wlak'
+expect_fail "'->' on an integer says it has no members, not to use '.'" \
+	"n(type:int) is not a pointer to a struct or union: it has no member x" 'walk n->x'
 expect_fail "char is not a string source" "not a pointer nor array of char" 'walk n:string'
 
 # 'wasted' only has a computed, multi-operation location (readelf shows one);
