@@ -165,6 +165,35 @@ int debuginfo_symbol_addr(struct debuginfo *di, const char *name,
 	return 0;
 }
 
+/* Named, defined symbols that kallsyms would list: no files, no sections. */
+static bool is_named_symbol(const GElf_Sym *sym)
+{
+	int type = GELF_ST_TYPE(sym->st_info);
+
+	return sym->st_shndx != SHN_UNDEF && type != STT_FILE &&
+	       type != STT_SECTION;
+}
+
+int debuginfo_symbol_count(struct debuginfo *di, const char *name,
+			   Dwarf_Addr *first)
+{
+	int i, n = dwfl_module_getsymtab(di->mod), count = 0;
+
+	for (i = 1; i < n; i++) {
+		GElf_Sym sym;
+		GElf_Addr value;
+		const char *s;
+
+		s = dwfl_module_getsym_info(di->mod, i, &sym, &value, NULL,
+					    NULL, NULL);
+		if (!s || strcmp(s, name) || !is_named_symbol(&sym))
+			continue;
+		if (!count++ && first)
+			*first = value - di->bias;
+	}
+	return count;
+}
+
 struct func_index *debuginfo_index(struct debuginfo *di, int kind)
 {
 	if (!di->fidx_tried[kind]) {

@@ -42,6 +42,12 @@ int debuginfo_addr_symbol(struct debuginfo *di, Dwarf_Addr addr,
 /* The address of the function symbol @name; -1 when absent. */
 int debuginfo_symbol_addr(struct debuginfo *di, const char *name,
 			  Dwarf_Addr *addr);
+/*
+ * How many symbols (of any kind kallsyms lists) are named @name; the
+ * first one's address goes to @first when not NULL.
+ */
+int debuginfo_symbol_count(struct debuginfo *di, const char *name,
+			   Dwarf_Addr *first);
 /* Name of the allocated ELF section holding @addr, or NULL. */
 const char *debuginfo_section_of(struct debuginfo *di, Dwarf_Addr addr);
 /* Calls @fn for every function symbol; stops when it returns non-zero. */

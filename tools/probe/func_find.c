@@ -12,6 +12,9 @@ bool path_tail_match(const char *path, const char *tail)
 
 	if (!lt || lt > lp)
 		return false;
+	/* whole components: fs/inode.c is not the tail of fs/hugetlbfs/inode.c */
+	if (lt < lp && tail[0] != '/' && path[lp - lt - 1] != '/')
+		return false;
 	return !strcmp(path + lp - lt, tail);
 }
 

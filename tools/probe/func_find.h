@@ -47,7 +47,10 @@ void func_sites_free(struct func_sites *s);
  */
 int die_entry_pc(Dwarf_Die *die, Dwarf_Addr *entry);
 
-/* The tail of @path equals @tail (perf's rule for @SRC and SRC:LINE). */
+/*
+ * The tail of @path equals @tail, in whole path components (perf's rule
+ * for @SRC and SRC:LINE also matches inside a component).
+ */
 bool path_tail_match(const char *path, const char *tail);
 
 /*

@@ -158,6 +158,24 @@ static int point_symbol(struct debuginfo *di, struct place *pl,
 	return 0;
 }
 
+/*
+ * The kernel refuses a symbol several functions share (kprobe_events:
+ * "non-unique symbol"); name such a place as an offset from _text, as
+ * newer perf does.
+ */
+static void unambiguous_symbol(struct debuginfo *di, struct probe_point *pt,
+			       Dwarf_Addr addr)
+{
+	Dwarf_Addr text;
+
+	if (debuginfo_symbol_count(di, pt->symbol, NULL) < 2 ||
+	    debuginfo_symbol_count(di, "_text", &text) != 1 || addr < text)
+		return;
+	free(pt->symbol);
+	pt->symbol = xstrdup("_text");
+	pt->offset = (unsigned long)(addr - text);
+}
+
 /* Code the kernel frees after boot cannot be probed: say so now. */
 static int check_section(struct debuginfo *di, const struct probe_point *pt,
 			 struct probe_error *err)
@@ -182,6 +200,8 @@ static int make_point(struct debuginfo *di, const struct probe_spec *spec,
 	memset(pt, 0, sizeof(*pt));
 	if (point_symbol(di, pl, pt, err))
 		return -1;
+	if (!opts->module)
+		unambiguous_symbol(di, pt, pl->addr);
 	pt->address = pl->addr;
 	if (check_section(di, pt, err))
 		return -1;
@@ -207,11 +227,16 @@ static int resolve_return(struct debuginfo *di, const struct probe_spec *spec,
 	struct func_sites fs;
 	Dwarf_Addr addr;
 	size_t i;
+	int n;
 
 	for (i = 0; i < spec->nargs; i++)
 		if (spec->args[i].kind == ARG_VAR || spec->args[i].kind == ARG_VARS ||
 		    spec->args[i].kind == ARG_PARAMS)
 			return perr(err, "You can't specify local variable for kretprobe: only $retval and raw arguments.");
+	n = debuginfo_symbol_count(di, spec->function, NULL);
+	if (n > 1 && !opts->module)
+		return perr(err, "%s names %d functions: %s%%return would be ambiguous.",
+			    spec->function, n, spec->function);
 	if (debuginfo_symbol_addr(di, spec->function, &addr)) {
 		func_find(di, spec->function, spec->file, false, &fs);
 		if (fs.only_inline)

@@ -93,6 +93,27 @@ make -s -C "$here/.." install DESTDIR="$tmp/inst" PREFIX=/usr >/dev/null 2>&1 &&
 	man -l "$tmp/inst/usr/share/man/man1/probe.1" 2>/dev/null | grep -q "kprobe"
 ok $? "make install puts probe and a readable probe(1) under DESTDIR/PREFIX"
 
+# A static function name two files define: the kernel refuses the name as
+# non-unique, so each copy is named as _text plus its offset (nm -l tells
+# which copy is other.c's); FUNC@FILE picks one; %return is refused.
+T=$BUILD/fixtures/twins
+text=$(nm "$T" | awk '$3 == "_text" { print $1 }')
+other=$(nm -l "$T" | awk '$3 == "init_once" && $4 ~ /other\.c:/ { print $1 }')
+want="p:probe/init_once _text+$((0x$other - 0x$text))"
+got=$("$PROBE" -k "$T" -D 'init_once@other.c' 2>&1)
+[ "$got" = "$want" ]
+ok $? "a non-unique static function is named _text+OFFSET ($got)"
+[ "$("$PROBE" -k "$T" -D init_once 2>&1 | grep -c '_text+')" = 2 ]
+ok $? "without @FILE both copies are probed, each by its offset"
+got=$("$PROBE" -k "$T" -D other_entry 2>&1)
+[ "$got" = "p:probe/other_entry other_entry+0" ]
+ok $? "a unique function keeps its name"
+"$PROBE" -k "$T" -D 'init_once%return' 2>&1 | grep -q "init_once names 2 functions"
+ok $? "%return on a non-unique name is refused as ambiguous"
+got=$("$PROBE" -k "$F" -D 'walk@s.c' 2>&1)
+[ $? -ne 0 ]
+ok $? "FILE matches whole path components: s.c is not shapes.c"
+
 # record/script need root, tracefs and an event; a static tracepoint serves.
 ev=/sys/kernel/tracing/events/sched/sched_process_exec
 if [ "$(id -u)" = 0 ] && [ -d "$ev" ]; then
