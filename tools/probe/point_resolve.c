@@ -293,6 +293,18 @@ static int last_relative_line(Dwarf_Die *fn, const char *file, int decl)
 	return ll.last >= decl ? ll.last - decl : -1;
 }
 
+/* Bytes from @entry to the end of @fn's code (its last range). */
+static unsigned long function_size(Dwarf_Die *fn, Dwarf_Addr entry)
+{
+	Dwarf_Addr base, start, end, high = 0;
+	ptrdiff_t it = 0;
+
+	while ((it = dwarf_ranges(fn, it, &base, &start, &end)) > 0)
+		if (end > high)
+			high = end;
+	return high > entry ? (unsigned long)(high - entry) : ULONG_MAX;
+}
+
 static int lines_of_function(const struct probe_spec *spec, struct func_sites *fs,
 			     struct line_query *q)
 {
@@ -355,6 +367,13 @@ static int by_function(struct debuginfo *di, const struct probe_spec *spec,
 
 			if (!a)
 				continue;
+			if (!fs.v[i].inlined && spec->offset &&
+			    spec->offset >= function_size(&fs.v[i].die, a)) {
+				rc = perr(err, "%s+%lu is past the end of %s, which is %lu bytes long.",
+					  spec->function, spec->offset, spec->function,
+					  function_size(&fs.v[i].die, a));
+				break;
+			}
 			if (!fs.v[i].inlined && spec_has_vars(spec))
 				a = func_probe_entry(&fs.v[i].die, &fs.v[i].cu, a);
 			add_place(out, a + spec->offset, &fs.v[i].die, &fs.v[i].cu, 0);

@@ -110,6 +110,22 @@ got=$("$PROBE" -k "$T" -D other_entry 2>&1)
 ok $? "a unique function keeps its name"
 "$PROBE" -k "$T" -D 'init_once%return' 2>&1 | grep -q "init_once names 2 functions"
 ok $? "%return on a non-unique name is refused as ambiguous"
+# $params at every offset of other_entry, twice() inlined in it with a
+# parameter named like other_entry's: never two fields of one name (the
+# kernel refuses them); past its size (nm -S) the offset is refused.
+size=$(printf '%d' "0x$(nm -S "$T" | awk '$4 == "other_entry" { print $2 }')")
+dups=
+o=0
+while [ $o -lt "$size" ]; do
+	line=$("$PROBE" -k "$T" -D "other_entry+$o \$params" 2>/dev/null)
+	d=$(echo "$line" | tr ' ' '\n' | grep = | cut -d= -f1 | sort | uniq -d)
+	[ -z "$d" ] || dups="$dups +$o:$d"
+	o=$((o + 1))
+done
+[ -z "$dups" ]
+ok $? "\$params never repeats a field name (inlined parameters of the same name)${dups:+:$dups}"
+"$PROBE" -k "$T" -D "other_entry+$size" 2>&1 | grep -q "past the end of other_entry, which is $size bytes long"
+ok $? "FUNC+OFFSET at or past the function's size is refused"
 got=$("$PROBE" -k "$F" -D 'walk@s.c' 2>&1)
 [ $? -ne 0 ]
 ok $? "FILE matches whole path components: s.c is not shapes.c"
