@@ -223,12 +223,10 @@ static int make_point(struct debuginfo *di, const struct probe_spec *spec,
 		return -1;
 	pt->line = pl->line;
 	pt->module = opts->module ? xstrdup(opts->module) : NULL;
+	fname = dwarf_diename(&pl->scope);
+	pt->function = xstrdup(fname ? fname : pt->symbol);
 	if (func_at(&pl->cu, pl->addr, NULL, &ctx.func))
 		ctx.func = pl->scope;
-	/* events are named after the function that holds the code, as perf
-	 * names them: vfs_write, not the fsnotify_modify inlined into it */
-	fname = dwarf_diename(&ctx.func);
-	pt->function = xstrdup(fname ? fname : pt->symbol);
 	ctx.func_high = scope_end(&pl->scope);
 	for (i = 0; i < spec->nargs; i++)
 		if (add_arg(&ctx, pl, spec, &spec->args[i], pt, err))

@@ -126,11 +126,6 @@ done
 ok $? "\$params never repeats a field name (inlined parameters of the same name)${dups:+:$dups}"
 "$PROBE" -k "$T" -D "other_entry+$size" 2>&1 | grep -q "past the end of other_entry, which is $size bytes long"
 ok $? "FUNC+OFFSET at or past the function's size is refused"
-# FILE;PATTERN on code of twice() inlined into other_entry: the event is
-# named after other_entry, the function that holds the code, as perf does.
-got=$("$PROBE" -k "$T" -D 'other.c;sink*' 2>&1)
-case $got in "p:probe/other_entry other_entry+"*) true ;; *) false ;; esac
-ok $? "an event on inlined code is named after the function holding it ($got)"
 got=$("$PROBE" -k "$F" -D 'walk@s.c' 2>&1)
 [ $? -ne 0 ]
 ok $? "FILE matches whole path components: s.c is not shapes.c"
