@@ -95,11 +95,23 @@ Dwarf_Addr func_probe_entry(Dwarf_Die *fn, Dwarf_Die *cu, Dwarf_Addr entry)
 /* perf's scope choice: the named function, else the nearest declared one. */
 struct scope_pick {
 	const char *function;
+	const char *file;	/* of @line; NULL: any */
 	int line;
 	int best_diff;
 	Dwarf_Die *out;
 	bool found;
 };
+
+/* Is @die declared in @file (the path of a line-table row)? */
+static bool declared_in(Dwarf_Die *die, const char *file)
+{
+	const char *decl = dwarf_decl_file(die);
+
+	if (!file)
+		return true;
+	return decl && (!strcmp(decl, file) || path_tail_match(decl, file) ||
+			path_tail_match(file, decl));
+}
 
 static int visit_pick(Dwarf_Die *die, void *data)
 {
@@ -122,8 +134,10 @@ static int visit_pick(Dwarf_Die *die, void *data)
 			sp->found = true;
 			return WALK_STOP;
 		}
-	} else if (dwarf_decl_line(die, &decl) == 0 && decl < sp->line &&
+	} else if (declared_in(die, sp->file) &&
+		   dwarf_decl_line(die, &decl) == 0 && decl < sp->line &&
 		   sp->line - decl < sp->best_diff) {
+		/* perf's best scope: declared closest above the line, in its file */
 		sp->best_diff = sp->line - decl;
 		*sp->out = *die;
 		sp->found = true;
@@ -133,9 +147,9 @@ static int visit_pick(Dwarf_Die *die, void *data)
 
 /* The scope at @addr: @function or an inlined copy of it, else the closest. */
 static bool pick_named_scope(Dwarf_Die *cu, Dwarf_Addr addr, const char *function,
-			     int line, Dwarf_Die *out)
+			     const char *file, int line, Dwarf_Die *out)
 {
-	struct scope_pick sp = { function, line, INT_MAX, out, false };
+	struct scope_pick sp = { function, file, line, INT_MAX, out, false };
 	void *data[2] = { &sp, &addr };
 
 	die_walk(cu, visit_pick, data);
@@ -143,9 +157,9 @@ static bool pick_named_scope(Dwarf_Die *cu, Dwarf_Addr addr, const char *functio
 }
 
 static bool pick_scope(Dwarf_Die *cu, Dwarf_Addr addr, const char *function,
-		       int line, Dwarf_Die *out)
+		       const char *file, int line, Dwarf_Die *out)
 {
-	if (pick_named_scope(cu, addr, function, line, out))
+	if (pick_named_scope(cu, addr, function, file, line, out))
 		return true;
 	return func_at(cu, addr, out, NULL) == 0;
 }
@@ -191,7 +205,7 @@ static int representative(struct line_query *q, const char *file, int line,
 		return 0;
 	perr(q->err, "This line is sharing the address with other lines.");
 	if (q->spec->function && pick_scope(&q->cu, addr, q->spec->function,
-					    rline, &fn) &&
+					    rfile, rline, &fn) &&
 	    dwarf_diename(&fn) && !strcmp(dwarf_diename(&fn), q->spec->function) &&
 	    dwarf_decl_line(&fn, &decl) == 0 && rline >= decl) {
 		perr_hint(q->err, "Please try to probe at %s:%d instead.",
@@ -219,11 +233,11 @@ static int line_hit(const char *file, int line, Dwarf_Addr addr, void *data)
 	}
 	/* FUNC:N: the line's code in FUNC (or a copy inlined elsewhere) only */
 	if (q->spec->function && q->spec->has_line &&
-	    !pick_named_scope(&q->cu, addr, q->spec->function, line, &scope))
+	    !pick_named_scope(&q->cu, addr, q->spec->function, file, line, &scope))
 		return 0;
 	if (!q->lazy && representative(q, file, line, addr))
 		return -1;
-	if (!pick_scope(&q->cu, addr, q->spec->function, line, &scope)) {
+	if (!pick_scope(&q->cu, addr, q->spec->function, file, line, &scope)) {
 		perr(q->err, "Failed to find scope of probe point at 0x%lx.",
 		     (unsigned long)addr);
 		return -1;

@@ -126,6 +126,16 @@ done
 ok $? "\$params never repeats a field name (inlined parameters of the same name)${dups:+:$dups}"
 "$PROBE" -k "$T" -D "other_entry+$size" 2>&1 | grep -q "past the end of other_entry, which is $size bytes long"
 ok $? "FUNC+OFFSET at or past the function's size is refused"
+# FILE:LINE names the event after perf's best scope: the function declared
+# closest above the line *in that file*.  note() (helper.h:24) is inlined
+# at other.c:26 inside other_entry (other.c:21); twice() is declared in
+# other.c and keeps its name for its own lines.
+got=$("$PROBE" -k "$T" -D 'other.c:26' 2>&1)
+case $got in "p:probe/other_entry other_entry+"*) true ;; *) false ;; esac
+ok $? "a call line of an inlined header function is named after the caller ($got)"
+got=$("$PROBE" -k "$T" -D 'other.c;sink*' 2>&1)
+case $got in "p:probe/twice other_entry+"*) true ;; *) false ;; esac
+ok $? "a line of an inline function of the same file is named after it ($got)"
 got=$("$PROBE" -k "$F" -D 'walk@s.c' 2>&1)
 [ $? -ne 0 ]
 ok $? "FILE matches whole path components: s.c is not shapes.c"
