@@ -88,6 +88,7 @@ struct instance_walk {
 	Dwarf_Off origin;
 	Dwarf_Die *cu;
 	struct func_sites *out;
+	bool no_inlines;
 };
 
 static int collect_instance(Dwarf_Die *die, void *data)
@@ -102,6 +103,9 @@ static int collect_instance(Dwarf_Die *die, void *data)
 	    dwarf_attr(die, DW_AT_abstract_origin, &attr) &&
 	    dwarf_formref_die(&attr, &origin) &&
 	    dwarf_dieoffset(&origin) == w->origin) {
+		/* --no-inlines: the out-of-line copies (.isra, .constprop) only */
+		if (w->no_inlines && tag == DW_TAG_inlined_subroutine)
+			return WALK_SKIP;
 		add_site(w->out, die, w->cu, tag == DW_TAG_inlined_subroutine);
 		/* like perf: a copy of the function nested in another is not probed again */
 		return WALK_SKIP;
@@ -135,11 +139,10 @@ static bool check_candidate(Dwarf_Die *die, Dwarf_Die *cu, const char *file,
 		return true;
 	}
 	if (dwarf_hasattr(die, DW_AT_inline)) {
-		struct instance_walk w = { dwarf_dieoffset(die), cu, out };
+		struct instance_walk w = { dwarf_dieoffset(die), cu, out,
+					   no_inlines };
 		size_t before = out->n;
 
-		if (no_inlines)
-			return true;
 		die_walk(cu, collect_instance, &w);
 		if (out->n > before)
 			out->only_inline = true;

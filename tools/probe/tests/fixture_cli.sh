@@ -136,6 +136,15 @@ ok $? "a call line of an inlined header function is named after the caller ($got
 got=$("$PROBE" -k "$T" -D 'other.c;sink*' 2>&1)
 case $got in "p:probe/twice other_entry+"*) true ;; *) false ;; esac
 ok $? "a line of an inline function of the same file is named after it ($got)"
+# twice() is inlined into other_entry and has an out-of-line copy (its
+# address is taken; nm lists the symbol): --no-inlines probes the copy.
+nm "$T" | grep -q ' t twice$'
+ok $? "nm: twice has an out-of-line copy"
+got=$("$PROBE" -k "$T" --no-inlines -D twice 2>&1)
+[ "$got" = "p:probe/twice twice+0" ]
+ok $? "--no-inlines probes the out-of-line copy of a function inlined elsewhere ($got)"
+[ "$("$PROBE" -k "$T" -D twice 2>&1 | wc -l)" = 2 ]
+ok $? "without it, the copy and the inlined instance are both probed"
 got=$("$PROBE" -k "$F" -D 'walk@s.c' 2>&1)
 [ $? -ne 0 ]
 ok $? "FILE matches whole path components: s.c is not shapes.c"
