@@ -68,7 +68,8 @@ static int add_one(struct probe_ctx *ctx, struct debuginfo *di, const char *text
 		}
 		*tracefs_checked = true;
 	}
-	if (resolve_spec(di, &spec, &ctx->ropts, &r, &err)) {
+	if ((di->no_dwarf ? resolve_from_symbols(di, &spec, &ctx->ropts, &r, &err) :
+			    resolve_spec(di, &spec, &ctx->ropts, &r, &err))) {
 		report_error(&err);
 		spec_free(&spec);
 		return -1;
@@ -119,6 +120,7 @@ int cmd_add(struct probe_ctx *ctx, const struct str_list *specs,
 	size_t i;
 	int rc = 0;
 
+	ctx->symbols_ok = true;	/* FUNC[+OFF][%return] needs no DWARF */
 	if (ctx_debuginfo(ctx, &di))
 		return 1;
 	for (i = 0; i < specs->n; i++)

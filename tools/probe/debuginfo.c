@@ -16,8 +16,8 @@ static const Dwfl_Callbacks offline_callbacks = {
 	.section_address = dwfl_offline_section_address,
 };
 
-int debuginfo_open(struct debuginfo *di, const char *path,
-		   struct probe_error *err)
+static int open_elf(struct debuginfo *di, const char *path, bool need_dwarf,
+		    struct probe_error *err)
 {
 	memset(di, 0, sizeof(*di));
 	if (access(path, R_OK))
@@ -34,7 +34,15 @@ int debuginfo_open(struct debuginfo *di, const char *path,
 		return -1;
 	}
 	di->dw = dwfl_module_getdwarf(di->mod, &di->bias);
-	if (!di->dw) {
+	if (!di->dw && !need_dwarf) {
+		/* the symbol table's addresses need the module's bias too */
+		if (!dwfl_module_getelf(di->mod, &di->bias)) {
+			perr(err, "%s is not a usable ELF file: %s.", path, dwfl_errmsg(-1));
+			debuginfo_close(di);
+			return -1;
+		}
+		di->no_dwarf = true;
+	} else if (!di->dw) {
 		perr(err, "%s has no DWARF debug information.", path);
 		perr_hint(err, "Use a vmlinux built with CONFIG_DEBUG_INFO=y (Debian: the linux-image-*-dbg package), or pass it with -k.");
 		debuginfo_close(di);
@@ -42,6 +50,18 @@ int debuginfo_open(struct debuginfo *di, const char *path,
 	}
 	di->path = xstrdup(path);
 	return 0;
+}
+
+int debuginfo_open(struct debuginfo *di, const char *path,
+		   struct probe_error *err)
+{
+	return open_elf(di, path, true, err);
+}
+
+int debuginfo_open_symbols(struct debuginfo *di, const char *path,
+			   struct probe_error *err)
+{
+	return open_elf(di, path, false, err);
 }
 
 void debuginfo_close(struct debuginfo *di)

@@ -27,10 +27,14 @@ struct debuginfo {
 	bool cfi_loaded;
 	struct func_index *fidx[2];	/* see func_index.h; opened on demand */
 	bool fidx_tried[2];
+	bool no_dwarf;	/* symbol table only: @dw is NULL */
 };
 
 int debuginfo_open(struct debuginfo *di, const char *path,
 		   struct probe_error *err);
+/* The same, but an ELF without DWARF opens too (no_dwarf set). */
+int debuginfo_open_symbols(struct debuginfo *di, const char *path,
+			   struct probe_error *err);
 void debuginfo_close(struct debuginfo *di);
 
 /* Hex build-id into @buf (at least 41 bytes); -1 when there is none. */

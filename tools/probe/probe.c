@@ -33,8 +33,12 @@ int ctx_debuginfo_quiet(struct probe_ctx *ctx, bool quiet,
 		path = ctx->module;
 	else if (ctx->module && !(path = found = module_find(ctx->module, err)))
 		return -1;
-	rc = path ? debuginfo_open(&ctx->di, path, err) :
-		    vmlinux_open_running(&ctx->di, quiet, err);
+	if (!path)
+		rc = vmlinux_open_running(&ctx->di, quiet, err);
+	else if (ctx->symbols_ok)
+		rc = debuginfo_open_symbols(&ctx->di, path, err);
+	else
+		rc = debuginfo_open(&ctx->di, path, err);
 	if (!rc && found && !quiet)
 		fprintf(stderr, "Using module %s\n", found);
 	free(found);

@@ -17,6 +17,7 @@ struct probe_ctx {
 	int verbose;
 	struct debuginfo di;
 	bool di_open;
+	bool symbols_ok;	/* the command can do with a symbol table */
 };
 
 /* Opens -k, -m or the running kernel's vmlinux once. */

@@ -20,6 +20,10 @@ int resolve_spec(struct debuginfo *di, const struct probe_spec *spec,
 		 const struct resolve_opts *opts, struct resolved *out,
 		 struct probe_error *err);
 void resolved_free(struct resolved *r);
+/* @spec from the symbol table alone, on a binary without DWARF. */
+int resolve_from_symbols(struct debuginfo *di, const struct probe_spec *spec,
+			 const struct resolve_opts *opts, struct resolved *out,
+			 struct probe_error *err);
 /* Why @spec found no probe point, with hints (shared by --add and --vars). */
 void explain_no_places(struct debuginfo *di, const struct probe_spec *spec,
 		       const struct resolve_opts *opts, struct probe_error *err);

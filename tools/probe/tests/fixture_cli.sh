@@ -147,6 +147,21 @@ got=$("$PROBE" -k "$T" --no-inlines -D twice 2>&1)
 ok $? "--no-inlines probes the out-of-line copy of a function inlined elsewhere ($got)"
 [ "$("$PROBE" -k "$T" -D twice 2>&1 | wc -l)" = 2 ]
 ok $? "without it, the copy and the inlined instance are both probed"
+# Without DWARF the symbol table serves FUNC, FUNC+OFF and FUNC%return
+# with raw arguments, written as perf writes them: _text+OFFSET (nm) for
+# entries, FUNC+0 for returns.  What needs DWARF is refused by name.
+objcopy --strip-debug "$T" "$tmp/twins.nodbg"
+oe=$(nm "$T" | awk '$3 == "other_entry" { print $1 }')
+got=$("$PROBE" -k "$tmp/twins.nodbg" -D 'other_entry+4 %di' 2>&1)
+[ "$got" = "p:probe/other_entry _text+$((0x$oe - 0x$text + 4)) %di" ]
+ok $? "no DWARF: FUNC+OFF with a raw argument from the symbol table ($got)"
+got=$("$PROBE" -k "$tmp/twins.nodbg" -D 'other_entry%return $retval' 2>&1)
+[ "$got" = "r:probe/other_entry__return other_entry+0 \$retval" ]
+ok $? "no DWARF: FUNC%return \$retval ($got)"
+"$PROBE" -k "$tmp/twins.nodbg" -D 'other_entry x' 2>&1 | grep -q "no DWARF debug information, which x needs"
+ok $? "no DWARF: a variable is refused, naming it"
+"$PROBE" -k "$tmp/twins.nodbg" -D 'init_once' 2>&1 | grep -q "init_once names 2 symbols"
+ok $? "no DWARF: a non-unique name is refused"
 got=$("$PROBE" -k "$F" -D 'walk@s.c' 2>&1)
 [ $? -ne 0 ]
 ok $? "FILE matches whole path components: s.c is not shapes.c"
