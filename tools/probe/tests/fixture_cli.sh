@@ -162,6 +162,28 @@ ok $? "no DWARF: FUNC%return \$retval ($got)"
 ok $? "no DWARF: a variable is refused, naming it"
 "$PROBE" -k "$tmp/twins.nodbg" -D 'init_once' 2>&1 | grep -q "init_once names 2 symbols"
 ok $? "no DWARF: a non-unique name is refused"
+# With BTF instead of DWARF (pahole -J, then the DWARF stripped), a
+# function's parameters and their member chains at its entry give the
+# same fetch arguments DWARF gives: the DWARF output is the oracle.
+cp "$F" "$tmp/shapes.btf"
+if pahole -J "$tmp/shapes.btf" 2>/dev/null && objcopy --strip-debug "$tmp/shapes.btf"; then
+	bad=
+	for spec in 'walk r->pos.y r->peer->x n extra' 'walk $params' \
+		'walk r->name:string' 'walk r->label:string' 'walk r->fl.mode r->fl.ready' \
+		'walk r->hist[3]' 'walk r->peer[1].y' 'walk r->as_int' 'walk n:x'; do
+		d=$("$PROBE" -k "$F" -D "$spec" 2>&1)
+		b=$("$PROBE" -k "$tmp/shapes.btf" -D "$spec" 2>&1)
+		[ "$d" = "$b" ] || bad="$bad [$spec: $b != $d]"
+	done
+	[ -z "$bad" ]
+	ok $? "BTF gives DWARF's fetch arguments at a function's entry$bad"
+	"$PROBE" -k "$tmp/shapes.btf" -D 'walk r->tag' 2>&1 | grep -q "r(type:record) has no member tag"
+	ok $? "BTF: an unknown member is refused with the struct's name"
+	"$PROBE" -k "$tmp/shapes.btf" -D 'walk+4 n' 2>&1 | grep -q "no DWARF debug information, which n needs"
+	ok $? "BTF: a variable away from the entry needs DWARF, and says so"
+else
+	ok 1 "pahole -J could not add BTF to the fixture"
+fi
 got=$("$PROBE" -k "$F" -D 'walk@s.c' 2>&1)
 [ $? -ne 0 ]
 ok $? "FILE matches whole path components: s.c is not shapes.c"
