@@ -258,8 +258,8 @@ static int param_reg(const struct btf *btf, const struct btf_type *proto,
 
 struct btf *btf_args_open(const char *path)
 {
-	/* libbpf 1.x returns NULL with errno set on failure */
-	return btf__parse_elf(path, NULL);
+	/* an ELF's .BTF or raw BTF (/sys/kernel/btf/vmlinux); NULL on error */
+	return btf__parse(path, NULL);
 }
 
 void btf_args_close(struct btf *btf)

@@ -11,7 +11,7 @@
 
 struct btf;
 
-/* The BTF of ELF file @path, or NULL when it has none. */
+/* The BTF of @path (an ELF's .BTF, or raw BTF), or NULL when it has none. */
 struct btf *btf_args_open(const char *path);
 void btf_args_close(struct btf *btf);
 

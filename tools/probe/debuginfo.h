@@ -28,6 +28,7 @@ struct debuginfo {
 	struct func_index *fidx[2];	/* see func_index.h; opened on demand */
 	bool fidx_tried[2];
 	bool no_dwarf;	/* symbol table only: @dw is NULL */
+	bool running_kernel;	/* no ELF: /proc/kallsyms and /sys/kernel/btf */
 };
 
 int debuginfo_open(struct debuginfo *di, const char *path,

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/utsname.h>
+#include <unistd.h>
 
 #include "vmlinux_find.h"
 
@@ -33,8 +35,25 @@ int ctx_debuginfo_quiet(struct probe_ctx *ctx, bool quiet,
 		path = ctx->module;
 	else if (ctx->module && !(path = found = module_find(ctx->module, err)))
 		return -1;
-	if (!path)
+	if (!path) {
 		rc = vmlinux_open_running(&ctx->di, quiet, err);
+		if (rc && ctx->symbols_ok && !ctx->module &&
+		    access("/proc/kallsyms", R_OK) == 0) {
+			/* a stock kernel: its symbols and BTF still serve entries */
+			if (!quiet) {
+				struct utsname u;
+
+				uname(&u);
+				fprintf(stderr, "No vmlinux with DWARF for kernel %s (for lines and variables: apt install linux-image-%s-dbg, or -k VMLINUX).\n"
+					"Using /proc/kallsyms and /sys/kernel/btf/vmlinux: function entries, offsets and returns; parameters at entries.\n",
+					u.release, u.release);
+			}
+			memset(&ctx->di, 0, sizeof(ctx->di));
+			ctx->di.no_dwarf = true;
+			ctx->di.running_kernel = true;
+			rc = 0;
+		}
+	}
 	else if (ctx->symbols_ok)
 		rc = debuginfo_open_symbols(&ctx->di, path, err);
 	else

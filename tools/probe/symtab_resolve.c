@@ -7,6 +7,7 @@
  * section), parameters, their member chains and $params work at FUNC's
  * entry as well.  Lines, locals and inlined functions need DWARF.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,12 +112,14 @@ int resolve_from_symbols(struct debuginfo *di, const struct probe_spec *spec,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if (spec_needs_btf(spec) && di->path)
-		btf = btf_args_open(di->path);
+	if (spec_needs_btf(spec) && (di->path || di->running_kernel))
+		btf = btf_args_open(di->running_kernel ? "/sys/kernel/btf/vmlinux" :
+				    di->path);
 	what = needs_dwarf(spec, btf != NULL);
 	if (what) {
 		btf_args_close(btf);
 		perr(err, "%s has no DWARF debug information, which %s needs.",
+		     di->running_kernel ? "The running kernel" :
 		     di->path ? di->path : "The binary", what);
 		perr_hint(err, "Without it: FUNC, FUNC+OFFSET or FUNC%%return, with raw arguments (%%REG, +OFF(%%REG), @SYMBOL, $stackN, $argN) and $retval; with BTF also parameters, their members and $params at FUNC's entry.");
 		return -1;
@@ -142,17 +145,34 @@ int resolve_from_symbols(struct debuginfo *di, const struct probe_spec *spec,
 }
 
 /* The probe point alone: FUNC's address from the symbol table. */
+/* Symbols of the running kernel named @name, modules included. */
+static int kallsyms_count(const char *name)
+{
+	FILE *f = fopen("/proc/kallsyms", "r");
+	char line[512], sym[256];
+	int n = 0;
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "%*s %*s %255s", sym) == 1 && !strcmp(sym, name))
+			n++;
+	if (f)
+		fclose(f);
+	return n;
+}
+
 static int place_from_symbols(struct debuginfo *di, const struct probe_spec *spec,
 			      const struct resolve_opts *opts, struct resolved *out,
 			      struct probe_error *err)
 {
-	Dwarf_Addr addr, text;
+	Dwarf_Addr addr = 0, text;
 	struct probe_point *pt;
 	int n;
 
-	n = debuginfo_symbol_count(di, spec->function, &addr);
+	n = di->running_kernel ? kallsyms_count(spec->function) :
+				 debuginfo_symbol_count(di, spec->function, &addr);
 	if (!n)
 		return perr(err, "Failed to find symbol %s in %s.", spec->function,
+			    di->running_kernel ? "/proc/kallsyms" :
 			    di->path ? di->path : "the binary");
 	if (n > 1)
 		return perr(err, "%s names %d symbols: without DWARF the copy cannot be chosen.",
@@ -167,7 +187,7 @@ static int place_from_symbols(struct debuginfo *di, const struct probe_spec *spe
 	pt->address = addr + spec->offset;
 	pt->retprobe = spec->retprobe;
 	pt->function = xstrdup(spec->function);
-	if (spec->retprobe || pt->module ||
+	if (spec->retprobe || pt->module || di->running_kernel ||
 	    debuginfo_symbol_count(di, "_text", &text) != 1 || addr < text) {
 		pt->symbol = xstrdup(spec->function);
 		pt->offset = spec->offset;

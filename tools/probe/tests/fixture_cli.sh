@@ -69,10 +69,13 @@ ok $? "an unknown -m module lists where it looked"
 if [ -r /sys/kernel/notes ] || true; then
 	out=$(HOME=$tmp "$PROBE" -D vfs_read 2>&1)
 	st=$?
-	# Without -k: either a matching vmlinux is found and named, or every
-	# path tried is listed with the package to install.
+	# Without -k: either a matching vmlinux is found and named, or the
+	# running kernel's symbols and BTF are used, naming the package that
+	# would give more, or every path tried is listed with that package.
 	if [ $st -eq 0 ]; then
-		echo "$out" | grep -q "Using vmlinux"
+		echo "$out" | grep -q "Using vmlinux" ||
+			{ echo "$out" | grep -q "Using /proc/kallsyms" &&
+			  echo "$out" | grep -q "linux-image-.*-dbg"; }
 	else
 		echo "$out" | grep -q "/usr/lib/debug/boot/vmlinux-$(uname -r)" &&
 			echo "$out" | grep -q "linux-image-.*-dbg"
@@ -183,6 +186,19 @@ if pahole -J "$tmp/shapes.btf" 2>/dev/null && objcopy --strip-debug "$tmp/shapes
 	ok $? "BTF: a variable away from the entry needs DWARF, and says so"
 else
 	ok 1 "pahole -J could not add BTF to the fixture"
+fi
+# The running kernel without a vmlinux: /proc/kallsyms for places, its
+# BTF for parameters (or a DWARF vmlinux if this host has one: the output
+# is the same form either way).
+if [ -r /sys/kernel/btf/vmlinux ] && grep -q ' vfs_read$' /proc/kallsyms; then
+	got=$("$PROBE" -q -D 'vfs_read%return $retval' 2>&1)
+	[ "$got" = "r:probe/vfs_read__return vfs_read+0 \$retval" ]
+	ok $? "running kernel: vfs_read%return \$retval ($got)"
+	got=$("$PROBE" -q -D 'vfs_read file->f_mode count' 2>&1)
+	echo "$got" | grep -Eq '^p:probe/vfs_read (vfs_read\+0|_text\+[0-9]+) f_mode=\+[0-9]+\(%di\):x32 count=%dx:x64$'
+	ok $? "running kernel: parameters and members from its BTF ($got)"
+else
+	echo "# SKIP running-kernel fallback: no /sys/kernel/btf/vmlinux or no vfs_read on this host"
 fi
 got=$("$PROBE" -k "$F" -D 'walk@s.c' 2>&1)
 [ $? -ne 0 ]
