@@ -41,6 +41,8 @@ struct dpev_file {
  * @files: trace instances the event is enabled in (struct dpev_file)
  * @nr_files: entries of @files
  * @perf: perf has the event open
+ * @bpf_on_func_entry: every probe is placed at a function's entry
+ * @bpf_injectable: every probe is placed in an error-injectable function
  * @layout: the definition giving fields and output; owned by the event
  * @types: storage for the field type names (array types are built)
  * @group: group name (the class's system)
@@ -53,6 +55,8 @@ struct dpev_event {
 	struct list_head files;
 	unsigned int nr_files;
 	bool perf;
+	bool bpf_on_func_entry;
+	bool bpf_injectable;
 	struct dprobe_def *layout;
 	char (*types)[DPROBE_MAX_NAME_LEN];
 	char group[DPROBE_MAX_NAME_LEN];
@@ -137,6 +141,9 @@ int dpev_run_command(const char *raw_command);
 
 /* dprobe_event_call.c: our event behind a trace event, NULL if not ours */
 struct dpev_event *dpev_event_of_call(struct trace_event_call *call);
+
+/* dprobe_event_kapi.c: what BPF asks before it attaches; event_mutex held */
+void dpev_event_bpf_update(struct dpev_event *ev);
 
 /* dprobe_event_module.c: MOD:SYM probes */
 int dpev_module_init(void);

@@ -118,6 +118,7 @@ static int dpev_append(const char *line, struct dpev_event *ev,
 	if (ret)
 		return ret;
 	list_add_tail(&pr->sibling, &ev->probes);
+	dpev_event_bpf_update(ev);
 	dyn_event_add(&pr->devent, &ev->call);
 	return 0;
 }
@@ -160,6 +161,7 @@ static int dpev_new_event(const char *line, struct dpev_probe *pr)
 		goto free;
 	}
 	list_add_tail(&pr->sibling, &ev->probes);
+	dpev_event_bpf_update(ev);
 	dyn_event_add(&pr->devent, &ev->call);
 	return 0;
 free:

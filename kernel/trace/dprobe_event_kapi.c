@@ -102,8 +102,10 @@ create_local_trace_kprobe(char *func, void *addr, unsigned long offs,
 	pr->ev = ev;
 	mutex_lock(&event_mutex);
 	ret = dpev_probe_register(pr);
-	if (!ret)
+	if (!ret) {
 		list_add_tail(&pr->sibling, &ev->probes);
+		dpev_event_bpf_update(ev);
+	}
 	mutex_unlock(&event_mutex);
 	if (ret) {
 		dpev_probe_free(pr);	/* the event keeps the definition */
@@ -133,39 +135,28 @@ void destroy_local_trace_kprobe(struct trace_event_call *event_call)
 	dpev_event_free(ev);
 }
 
-/*
- * Does every placed probe of @call's event pass @ok?  False for events
- * that are not ours and for events with no probe placed.
+/**
+ * dpev_event_bpf_update() - recompute what BPF asks of an event
+ * @ev: the event, after one of its probes was added, removed, placed or
+ *	taken away; event_mutex held
+ *
+ * BPF asks with perf's context lock held, which comes after event_mutex
+ * in the kernel's lock order: so the answers are kept, not computed then.
+ * A probe that is not placed (its module is away) counts as neither.
  */
-static bool dpev_all_probes(struct trace_event_call *call,
-			    bool (*ok)(const struct dpev_probe *pr))
+void dpev_event_bpf_update(struct dpev_event *ev)
 {
-	struct dpev_event *ev = dpev_event_of_call(call);
+	bool entry = !list_empty(&ev->probes), inject = entry;
 	struct dpev_probe *pr;
-	bool all = false;
 
-	if (!ev)
-		return false;
-	mutex_lock(&event_mutex);
+	lockdep_assert_held(&event_mutex);
 	list_for_each_entry(pr, &ev->probes, sibling) {
-		if (!pr->registered || !ok(pr)) {
-			all = false;
-			break;
-		}
-		all = true;
+		entry = entry && pr->registered && pr->on_func_entry;
+		inject = inject && pr->registered &&
+			 within_error_injection_list(pr->rp.dp.addr);
 	}
-	mutex_unlock(&event_mutex);
-	return all;
-}
-
-static bool dpev_probe_on_func_entry(const struct dpev_probe *pr)
-{
-	return pr->on_func_entry;
-}
-
-static bool dpev_probe_injectable(const struct dpev_probe *pr)
-{
-	return within_error_injection_list(pr->rp.dp.addr);
+	WRITE_ONCE(ev->bpf_on_func_entry, entry);
+	WRITE_ONCE(ev->bpf_injectable, inject);
 }
 
 /**
@@ -174,24 +165,28 @@ static bool dpev_probe_injectable(const struct dpev_probe *pr)
  *
  * BPF asks before it attaches a program that uses bpf_override_return().
  *
- * Return: true when every placed probe of the event is.
+ * Return: true when every probe of the event is placed at one.
  */
 bool trace_kprobe_on_func_entry(struct trace_event_call *call)
 {
-	return dpev_all_probes(call, dpev_probe_on_func_entry);
+	struct dpev_event *ev = dpev_event_of_call(call);
+
+	return ev && READ_ONCE(ev->bpf_on_func_entry);
 }
 
 /**
  * trace_kprobe_error_injectable() - may the event's probed functions fail?
  * @call: a kprobe event
  *
- * Return: true when every placed probe of the event is in a function
+ * Return: true when every probe of the event is placed in a function
  * marked ALLOW_ERROR_INJECTION().  Return probes never override,
  * whatever this says: the hit path lets only entry probes redirect.
  */
 bool trace_kprobe_error_injectable(struct trace_event_call *call)
 {
-	return dpev_all_probes(call, dpev_probe_injectable);
+	struct dpev_event *ev = dpev_event_of_call(call);
+
+	return ev && READ_ONCE(ev->bpf_injectable);
 }
 
 /**

@@ -28,6 +28,7 @@ static void dpev_module_coming(struct module *mod)
 		if (ret)
 			pr_warn("Failed to re-register probe %s on %s: %d\n",
 				pr->ev->name, mod->name, ret);
+		dpev_event_bpf_update(pr->ev);
 	}
 }
 
@@ -41,8 +42,10 @@ static void dpev_module_going(struct module *mod)
 		if (!pr)
 			continue;
 		if (pr->module && pr->registered &&
-		    !strcmp(pr->module, mod->name))
+		    !strcmp(pr->module, mod->name)) {
 			dpev_probe_unregister(pr);
+			dpev_event_bpf_update(pr->ev);
+		}
 	}
 }
 

@@ -68,6 +68,8 @@ static int dpev_dyn_free(struct dyn_event *dev)
 	dpev_probe_free(pr);
 	if (last)
 		dpev_event_free(ev);
+	else
+		dpev_event_bpf_update(ev);
 	return 0;
 }
 
