@@ -84,34 +84,39 @@ static void add_site(struct func_sites *out, Dwarf_Die *die, Dwarf_Die *cu,
 	s->entry = entry;
 }
 
+/* The offset of the DIE @die is a concrete instance of, or -1. */
+static Dwarf_Off origin_of(Dwarf_Die *die)
+{
+	Dwarf_Attribute a;
+	Dwarf_Die o;
+
+	if (!dwarf_attr(die, DW_AT_abstract_origin, &a) || !dwarf_formref_die(&a, &o))
+		return (Dwarf_Off)-1;
+	return dwarf_dieoffset(&o);
+}
+
 struct instance_walk {
 	Dwarf_Off origin;
+	bool no_inlines;
 	Dwarf_Die *cu;
 	struct func_sites *out;
-	bool no_inlines;
 };
 
 static int collect_instance(Dwarf_Die *die, void *data)
 {
-	struct instance_walk *w = data;
-	Dwarf_Attribute attr;
-	Dwarf_Die origin;
-
+	const struct instance_walk *w = data;
 	int tag = dwarf_tag(die);
+	bool inlined = tag == DW_TAG_inlined_subroutine;
 
-	if ((tag == DW_TAG_inlined_subroutine || tag == DW_TAG_subprogram) &&
-	    dwarf_attr(die, DW_AT_abstract_origin, &attr) &&
-	    dwarf_formref_die(&attr, &origin) &&
-	    dwarf_dieoffset(&origin) == w->origin) {
+	if ((inlined || tag == DW_TAG_subprogram) && origin_of(die) == w->origin) {
 		/* --no-inlines: the out-of-line copies (.isra, .constprop) only */
-		if (w->no_inlines && tag == DW_TAG_inlined_subroutine)
-			return WALK_SKIP;
-		add_site(w->out, die, w->cu, tag == DW_TAG_inlined_subroutine);
+		if (!(w->no_inlines && inlined))
+			add_site(w->out, die, w->cu, inlined);
 		/* like perf: a copy of the function nested in another is not probed again */
 		return WALK_SKIP;
 	}
 	/* instances only live in code: skip types, members, enumerators */
-	return tag == DW_TAG_subprogram || tag == DW_TAG_inlined_subroutine ||
+	return tag == DW_TAG_subprogram || inlined ||
 	       tag == DW_TAG_lexical_block ? WALK_DESCEND : WALK_SKIP;
 }
 
@@ -139,8 +144,8 @@ static bool check_candidate(Dwarf_Die *die, Dwarf_Die *cu, const char *file,
 		return true;
 	}
 	if (dwarf_hasattr(die, DW_AT_inline)) {
-		struct instance_walk w = { dwarf_dieoffset(die), cu, out,
-					   no_inlines };
+		struct instance_walk w = { dwarf_dieoffset(die), no_inlines,
+					   cu, out };
 		size_t before = out->n;
 
 		die_walk(cu, collect_instance, &w);
