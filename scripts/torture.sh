@@ -92,12 +92,13 @@ summary() {
 # move the addresses under a sweep that runs for hours.
 [ -n "$seed" ] || seed=$(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo 0)
 key="$(stat -c %Y:%s "$vmlinux") $batch $sample $seed"
-if [ "$(cat "$state/plan.key" 2>/dev/null)" != "$key" ]; then
-	if ls "$state"/results/*.result > /dev/null 2>&1; then
-		echo "torture.sh: the kernel changed since this sweep began (at" \
-			"$(cat "$snap/commit" 2>/dev/null)): --fresh starts over, --report shows it" >&2
-		exit 2
-	fi
+if [ "$(cat "$state/plan.key" 2>/dev/null)" != "$key" ] &&
+	ls "$state"/results/*.result > /dev/null 2>&1; then
+	# A sweep in progress goes on with the kernel it began with (its
+	# snapshot), whatever was built since: sweeps span sessions.
+	echo "torture: continuing the sweep of $(cat "$snap/commit" 2>/dev/null) on its" \
+		"kernel snapshot (the build changed since; --fresh sweeps the new one)" >&2
+elif [ "$(cat "$state/plan.key" 2>/dev/null)" != "$key" ]; then
 	rm -rf "$state/batches" "$state/results" "$state"/boot-* "$snap"
 	mkdir -p "$state/batches" "$state/results" "$snap/arch/x86/boot"
 	"$top/scripts/torture-plan.py" "$vmlinux" "$state/batches" --batch "$batch" \
