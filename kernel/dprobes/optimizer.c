@@ -112,8 +112,10 @@ void dprobe_opt_update_all(void)
 	struct dprobe_site *site;
 	int bkt;
 
-	hash_for_each(dprobe_table, bkt, site, hlist)
+	hash_for_each(dprobe_table, bkt, site, hlist) {
+		cond_resched_tasks_rcu_qs();	/* see set_disabled() */
 		dprobe_opt_update(site);
+	}
 }
 
 /**

@@ -273,6 +273,8 @@ int register_dprobe(struct dprobe *p)
 	bool drop;
 	int ret;
 
+	/* callers place thousands in a row (kprobe_events, batches) */
+	cond_resched_tasks_rcu_qs();
 	ret = resolve_probe_address(p, &addr);
 	if (ret)
 		return ret;
@@ -354,6 +356,7 @@ void unregister_dprobes(struct dprobe **ps, int num)
 		return;
 	mutex_lock(&dprobe_mutex);
 	for (i = 0; i < num; i++) {
+		cond_resched_tasks_rcu_qs();
 		site = ps[i]->site;
 		if (!site)
 			continue;
@@ -409,6 +412,13 @@ static int set_disabled(struct dprobe *p, bool disable)
 	bool disarmed = false;
 	int ret = 0;
 
+	/*
+	 * Enabling a group of events calls this once per probe, thousands of
+	 * times without leaving the kernel.  RCU-tasks, which the optimizer
+	 * and ftrace wait on, needs a voluntary quiescent state from such a
+	 * task; a preemptible kernel's cond_resched() does not give one.
+	 */
+	cond_resched_tasks_rcu_qs();
 	mutex_lock(&dprobe_mutex);
 	site = p->site;
 	if (!site) {
