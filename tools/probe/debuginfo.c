@@ -70,6 +70,7 @@ void debuginfo_close(struct debuginfo *di)
 		dwarf_cfi_end(di->cfi_eh);
 	func_index_close(di->fidx[0]);
 	func_index_close(di->fidx[1]);
+	free(di->syms);
 	if (di->dwfl)
 		dwfl_end(di->dwfl);
 	free(di->path);
@@ -194,24 +195,71 @@ static bool is_named_symbol(const GElf_Sym *sym)
 	       type != STT_SECTION;
 }
 
-int debuginfo_symbol_count(struct debuginfo *di, const char *name,
-			   Dwarf_Addr *first)
-{
-	int i, n = dwfl_module_getsymtab(di->mod), count = 0;
+/* One name of the symbol table: how many symbols have it, the first's address. */
+struct sym_name {
+	const char *name;	/* owned by libdwfl */
+	int count;
+	Dwarf_Addr first;
+};
 
+static unsigned long name_hash(const char *s)
+{
+	unsigned long h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+/* Open addressing over the names, built once: a spec may ask per point. */
+static struct sym_name *sym_slot(struct sym_name *v, size_t cap, const char *name)
+{
+	size_t i = name_hash(name) & (cap - 1);
+
+	while (v[i].name && strcmp(v[i].name, name))
+		i = (i + 1) & (cap - 1);
+	return &v[i];
+}
+
+static void sym_names_build(struct debuginfo *di)
+{
+	int i, n = dwfl_module_getsymtab(di->mod);
+	size_t cap = 16;
+
+	while (cap < (size_t)(n > 0 ? n : 1) * 2)
+		cap *= 2;
+	di->syms = xcalloc(cap, sizeof(*di->syms));
+	di->nsyms_cap = cap;
 	for (i = 1; i < n; i++) {
+		struct sym_name *e;
 		GElf_Sym sym;
 		GElf_Addr value;
 		const char *s;
 
 		s = dwfl_module_getsym_info(di->mod, i, &sym, &value, NULL,
 					    NULL, NULL);
-		if (!s || strcmp(s, name) || !is_named_symbol(&sym))
+		if (!s || !*s || !is_named_symbol(&sym))
 			continue;
-		if (!count++ && first)
-			*first = value - di->bias;
+		e = sym_slot(di->syms, cap, s);
+		if (!e->name) {
+			e->name = s;
+			e->first = value - di->bias;
+		}
+		e->count++;
 	}
-	return count;
+}
+
+int debuginfo_symbol_count(struct debuginfo *di, const char *name,
+			   Dwarf_Addr *first)
+{
+	struct sym_name *e;
+
+	if (!di->syms)
+		sym_names_build(di);
+	e = sym_slot(di->syms, di->nsyms_cap, name);
+	if (e->name && first)
+		*first = e->first;
+	return e->name ? e->count : 0;
 }
 
 struct func_index *debuginfo_index(struct debuginfo *di, int kind)

@@ -16,6 +16,8 @@
 
 struct func_index;
 
+struct sym_name;
+
 struct debuginfo {
 	char *path;
 	Dwfl *dwfl;
@@ -27,6 +29,8 @@ struct debuginfo {
 	bool cfi_loaded;
 	struct func_index *fidx[2];	/* see func_index.h; opened on demand */
 	bool fidx_tried[2];
+	struct sym_name *syms;	/* symbol names and counts, built on demand */
+	size_t nsyms_cap;
 	bool no_dwarf;	/* symbol table only: @dw is NULL */
 	bool running_kernel;	/* no ELF: /proc/kallsyms and /sys/kernel/btf */
 };
