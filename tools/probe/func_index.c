@@ -191,6 +191,8 @@ static size_t emit(struct pairs *p, struct index_entry *entries,
 	return ne;
 }
 
+static bool warned_unwritable;
+
 static int write_index(struct debuginfo *di, enum index_kind kind,
 		       const char *path, const char *bid, const struct stat *st)
 {
@@ -233,6 +235,12 @@ static int write_index(struct debuginfo *di, enum index_kind kind,
 		rc = fclose(f) == 0 && rename(tmp, path) == 0 ? 0 : -1;
 		if (rc)
 			unlink(tmp);
+	}
+	/* said once: without the cache every run re-reads all of DWARF */
+	if (rc && !warned_unwritable) {
+		fprintf(stderr, "Warning: cannot write the index cache %s: %s; every run will re-index (set PROBE_CACHE_DIR to a writable directory).\n",
+			path, strerror(errno));
+		warned_unwritable = true;
 	}
 	free(fn.v);
 	free(files.v);

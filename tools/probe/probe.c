@@ -10,6 +10,11 @@
 
 #include "vmlinux_find.h"
 
+#include <bpf/libbpf.h>
+#include <elfutils/libdwfl.h>
+
+#define PROBE_VERSION "1.1"
+
 static const char usage[] =
 	"probe [options] [--add] SPEC... | --del GLOB | --list | --line RANGE | --vars SPEC | --funcs [FILTER]\n"
 	"       probe record [options] [-- COMMAND...]\n"
@@ -157,7 +162,7 @@ int main(int argc, const char **argv)
 {
 	struct probe_ctx ctx = { 0 };
 	struct modes m = { 0 };
-	bool verbose = false;
+	bool verbose = false, version = false;
 	char *words;
 	int n, rc;
 	struct option opts[] = {
@@ -178,6 +183,7 @@ int main(int argc, const char **argv)
 		{ 0, "no-inlines", OPT_BOOL, &ctx.ropts.no_inlines, NULL, "do not probe inlined instances" },
 		{ 'v', "verbose", OPT_BOOL, &verbose, NULL, "say more" },
 		{ 'q', "quiet", OPT_BOOL, &ctx.quiet, NULL, "say only errors" },
+		{ 0, "version", OPT_BOOL, &version, NULL, "print the version and the libraries' versions" },
 		{ 0 },
 	};
 
@@ -188,6 +194,12 @@ int main(int argc, const char **argv)
 	n = parse_options(argc, argv, opts, usage);
 	if (n < 0)
 		return 2;
+	if (version) {
+		printf("probe %s (kprobe_events of Linux 6.12; elfutils %s, libbpf %u.%u)\n",
+		       PROBE_VERSION, dwfl_version(NULL), libbpf_major_version(),
+		       libbpf_minor_version());
+		return 0;
+	}
 	ctx.verbose = verbose;
 	if (ctx.module)
 		ctx.ropts.module = module_name(ctx.module);

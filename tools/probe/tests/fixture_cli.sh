@@ -200,6 +200,12 @@ if [ -r /sys/kernel/btf/vmlinux ] && grep -q ' vfs_read$' /proc/kallsyms; then
 else
 	echo "# SKIP running-kernel fallback: no /sys/kernel/btf/vmlinux or no vfs_read on this host"
 fi
+"$PROBE" --version | grep -Eq '^probe [0-9]+\.[0-9]+ \(.*elfutils [0-9.]+, libbpf [0-9]+\.[0-9]+\)$'
+ok $? "--version names probe's version and its libraries'"
+out=$(PROBE_CACHE_DIR=/proc/no-such-dir "$PROBE" -k "$F" -D walk 2>&1)
+[ "$(echo "$out" | grep -c 'cannot write the index cache /proc/no-such-dir')" = 1 ] &&
+	echo "$out" | grep -q '^p:probe/walk walk+0'
+ok $? "an unwritable cache is warned about once, and the spec still resolves"
 got=$("$PROBE" -k "$F" -D 'walk@s.c' 2>&1)
 [ $? -ne 0 ]
 ok $? "FILE matches whole path components: s.c is not shapes.c"
