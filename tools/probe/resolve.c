@@ -205,6 +205,28 @@ static int check_section(struct debuginfo *di, const struct probe_point *pt,
 	return -1;
 }
 
+/*
+ * A compiler clone (.isra, .constprop, .part) may take other arguments
+ * than the source declares: say so when one of them cannot be fetched.
+ */
+static void clone_hint(struct debuginfo *di, Dwarf_Addr addr,
+		       const struct probe_spec *spec, struct probe_error *err)
+{
+	static const char *const kinds[] = { ".isra.", ".constprop.", ".part." };
+	unsigned long off;
+	const char *sym;
+	size_t i;
+
+	if (debuginfo_addr_symbol(di, addr, &sym, &off))
+		return;
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strstr(sym, kinds[i])) {
+			perr_hint(err, "This place is in %s, a compiler clone of %s whose arguments the compiler may have changed or removed: probe its callers, or use raw arguments.",
+				  sym, spec->function ? spec->function : "the function");
+			return;
+		}
+}
+
 static int make_point(struct debuginfo *di, const struct probe_spec *spec,
 		      const struct resolve_opts *opts, struct place *pl,
 		      struct probe_point *pt, struct probe_error *err)
@@ -229,8 +251,10 @@ static int make_point(struct debuginfo *di, const struct probe_spec *spec,
 		ctx.func = pl->scope;
 	ctx.func_high = scope_end(&pl->scope);
 	for (i = 0; i < spec->nargs; i++)
-		if (add_arg(&ctx, pl, spec, &spec->args[i], pt, err))
+		if (add_arg(&ctx, pl, spec, &spec->args[i], pt, err)) {
+			clone_hint(di, pl->addr, spec, err);
 			return -1;
+		}
 	return 0;
 }
 

@@ -206,6 +206,15 @@ out=$(PROBE_CACHE_DIR=/proc/no-such-dir "$PROBE" -k "$F" -D walk 2>&1)
 [ "$(echo "$out" | grep -c 'cannot write the index cache /proc/no-such-dir')" = 1 ] &&
 	echo "$out" | grep -q '^p:probe/walk walk+0'
 ok $? "an unwritable cache is warned about once, and the spec still resolves"
+# A compiler clone without the source's parameter (nm names the clone):
+# the error says which clone it is and why p is not there.
+C=$BUILD/fixtures/clone
+clone=$(nm "$C" | awk '$3 ~ /^get_y\./ { print $3; exit }')
+[ -n "$clone" ]
+ok $? "nm: gcc made a clone of get_y ($clone)"
+out=$("$PROBE" -k "$C" -D 'get_y p->y' 2>&1)
+[ $? -ne 0 ] && echo "$out" | grep -q "This place is in $clone, a compiler clone of get_y"
+ok $? "a parameter the clone lost is refused, naming the clone"
 got=$("$PROBE" -k "$F" -D 'walk@s.c' 2>&1)
 [ $? -ne 0 ]
 ok $? "FILE matches whole path components: s.c is not shapes.c"
