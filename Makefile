@@ -45,7 +45,7 @@ install: probe
 
 # --- tests -----------------------------------------------------------------
 HOST_STAGES := $(shell scripts/host-stages.sh)
-GUEST_STAGES := guest lockdown smpalt torture ratchet optcov
+GUEST_STAGES := guest demo lockdown smpalt torture ratchet optcov
 
 # The debug kernel's guest stage is part of make check (and so of CI): a
 # cold run with both kernels takes about 40 minutes on 2 cores.
@@ -99,7 +99,7 @@ docs: deps
 	scripts/check-docs.sh
 
 # --- the main job ----------------------------------------------------------
-demo: kernel
+demo: kernel probe
 	$(VM) --name demo -- tools/testing/vm/demo.sh
 
 # --- the patch set ---------------------------------------------------------

@@ -44,6 +44,8 @@ stage_cmd() {
 	# The runner sees every kind of kernel problem (planted ones).
 	checker)  echo "scripts/checker-selftest.sh" ;;
 	lockdown) echo "scripts/lockdown-check.sh --kernel $vmkernel --mem $vmmem" ;;
+	# make demo's guest job, each step's key line checked.
+	demo)     echo "tools/testing/vm/demo-check.sh $vmkernel --mem $vmmem" ;;
 	# A slice of make torture, another one for every commit.
 	torture)  echo "scripts/torture.sh --kernel $flavour --sample 600 --fresh" ;;
 	*) return 1 ;;
