@@ -27,7 +27,9 @@ mkdir -p "$repo"
 echo "make-patches: unpacking the pristine tree"
 tar -xJf "$tarball" -C "$repo" --strip-components=1
 cd "$repo"
-export GIT_AUTHOR_NAME="dprobes developers" GIT_AUTHOR_EMAIL="dprobes@localhost"
+# Author and Signed-off-by: the repository's configured git identity.
+export GIT_AUTHOR_NAME="$(git -C "$top" config user.name || echo 'dprobes developers')"
+export GIT_AUTHOR_EMAIL="$(git -C "$top" config user.email || echo 'dprobes@localhost')"
 export GIT_COMMITTER_NAME="$GIT_AUTHOR_NAME" GIT_COMMITTER_EMAIL="$GIT_AUTHOR_EMAIL"
 export GIT_AUTHOR_DATE="2026-01-01T00:00:00Z" GIT_COMMITTER_DATE="2026-01-01T00:00:00Z"
 git init -q
@@ -53,7 +55,7 @@ for g in "${groups[@]}"; do
 			fi
 		done
 	done
-	[ $n = 0 ] || git commit -q -F <(printf '%s\n\n%b\n' "$subject" "$body")
+	[ $n = 0 ] || git commit -q -s -F <(printf '%s\n\n%b\n' "$subject" "$body")
 done
 for f in "${files[@]}"; do
 	[ -n "${done_files[$f]:-}" ] || { echo "make-patches: $f belongs to no group" >&2; exit 1; }
@@ -64,7 +66,7 @@ while read -r p; do
 	git apply --index "$top/patches/$p"
 	# The patch's own header: "Subject: [PATCH] x", a blank line, the body,
 	# then "---".
-	git commit -q -F <(sed -n '1s/^Subject: \(\[PATCH\] \)\{0,1\}//p' "$top/patches/$p";
+	git commit -q -s -F <(sed -n '1s/^Subject: \(\[PATCH\] \)\{0,1\}//p' "$top/patches/$p";
 		echo; sed -n '2,/^---$/p' "$top/patches/$p" | sed '1{/^$/d}; $d')
 done < "$top/patches/series"
 

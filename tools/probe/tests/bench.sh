@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # Benchmark (not a test): wall time and peak memory per spec, probe -D
 # against perf probe -D, on the vmlinux files given in VMLINUX (space
 # separated; default: our build's) and on Debian's distribution vmlinux with

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0
 # Extracts facts from `readelf --debug-dump=info` text, independently of
 # probe's own DWARF code. Output lines:
 #   member STRUCT MEMBER OFFSET BITSIZE BITOFFSET   (- when absent)

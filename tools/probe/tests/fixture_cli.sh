@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # The command line: help and man page agree, --dry-run naming, errors that
 # say what to do, install, and record/script on a static tracepoint when
 # this host allows it (root and tracefs; otherwise reported as SKIP).

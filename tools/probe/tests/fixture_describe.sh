@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # What probe --list shows for an event's location (point_describe.c),
 # through the describe_addr driver. Fixture expectations come from
 # objdump/readelf/nm facts and from the source; with VMLINUX set, locations

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # probe -D on a fixture built with -g -O2, with every expectation derived
 # from readelf/objdump/nm output of that binary (tests/dwarf_facts.awk) or
 # from the x86-64 SysV ABI (integer arguments 1..3 arrive in rdi, rsi, rdx),

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # Runs every host test program and script, then prints the overall
 # "N passed, N failed" line; exits non-zero on any failure.
 # Environment: BUILD (object dir), PROBE (sanitised binary), VMLINUX,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # probe -D against Debian's perf probe -D (linux-perf) on a real vmlinux,
 # for every spec in tests/vmlinux_specs.txt. Both tools print the
 # kprobe_events definitions; they must be equal, except for the specs

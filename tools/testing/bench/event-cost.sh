@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # Runs in a guest booted with -icount shift=0 (scripts/bench-events.sh):
 # guest instructions per getppid() with no probe and with one kprobe
 # event at the entry (ftrace site) of __do_sys_getppid carrying 0, 3 and

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # Runs in a guest booted with -icount shift=0 (scripts/bench-probes.sh):
 # guest instructions per getppid() with no probe and with one probe of
 # each mechanism on __do_sys_getppid, event enabled with tracing on and

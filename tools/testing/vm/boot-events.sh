@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # Runs in the guest, before anything clears the dynamic events: checks the
 # events that the kernel command line's kprobe_event= created at boot
 # (check.sh boots the guest stage with them):

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # Prints the lines of a guest console log (or of a saved kernel log) that
 # show a kernel problem and exits 1 when there is one: BUG (SLUB's "BUG
 # cache" reports included), WARNING (lockdep's reports start with it),

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # make check's demo stage: runs make demo's guest job (demo.sh) and checks
 # the key line of each step, so the demo cannot rot.  Prints TAP lines
 # and "demo-check: N passed, N failed".

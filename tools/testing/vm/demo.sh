@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # The main job (make demo), run inside the guest: the stack from a raw
 # kprobe_events line to source-level probes, return values, perf and
 # trace-cmd, an optimized probe, a histogram and a bpftrace one-liner.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # Runs in the guest: the examples of our documentation, with the output
 # they show (scripts/doc-examples.py).  Ends with
 # "doc-examples: N passed, N failed".

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # Runs in the guest: upstream's ftracetest (from the unpacked Debian tree,
 # never copied into this repository) on the given test cases, with KTAP
 # output, logs in /tmp, and a closing "N passed, N failed" line.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # Runs in the guest for `make check`: the KUnit suites listed in
 # tools/testing/selftests/dprobes/kunit-suites (run at boot with
 # kunit.enable=1, read back from debugfs) and our own ftracetest-style

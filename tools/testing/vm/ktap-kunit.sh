@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # Runs in the guest.  Reports the KUnit suites that ran at boot (kernel
 # command line kunit.enable=1) from debugfs, as KTAP, and exits 1 if a
 # suite failed or if an expected suite did not run at all.

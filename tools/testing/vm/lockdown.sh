@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # Runs in the guest (scripts/lockdown-check.sh boots it twice): kernel
 # lockdown (LOCKDOWN_KPROBES) refuses every way a probe can be placed.
 #

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # Runs in a guest (scripts/opt-coverage.sh): jump-optimization coverage.
 #
 #   opt-coverage.sh [--label NAME] [--out FILE] [--offsets N]

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # Runs in the guest: the probe tool end to end (tools/probe/tests/guest/:
 # add, record, script, list, delete) against the booted kernel, whichever
 # engine it has: guest-check.sh runs it on ours, `make probe-ref` on the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # Boots a kernel in QEMU, runs one command inside and reports the result.
 #
 #   run-vm.sh [options] -- COMMAND [ARGS...]

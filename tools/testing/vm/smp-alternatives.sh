@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # Runs in a guest booted with maxcpus=1 (scripts/patchers-check.sh): the
 # SMP alternatives have turned every LOCK prefix into a DS prefix, and
 # bringing CPU 1 up turns them back, under live probes.  No probe may sit

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # Prints the letters of a kernel taint value (/proc/sys/kernel/tainted),
 # as Documentation/admin-guide/tainted-kernels.rst lists them.
 #

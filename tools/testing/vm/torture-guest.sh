@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # Runs in the guest for the whole-kernel sweep (scripts/torture.sh): each
 # batch file's probes are defined, enabled with jump optimization on, run
 # under torture-workload.sh, then disabled and removed.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # Runs in the guest while a batch of the whole-kernel sweep is live
 # (torture-guest.sh): work for the probed code, and every other text
 # patcher switched on and off under the probes.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
 # Shows QEMU's multi-threaded TCG keeping stale translations of code that
 # another vCPU rewrites, with no probe involved: boots the KUnit suite
 # "xmodify" (arch/x86/kernel/kprobes/dprobe_xmodify_kunit.c) N times per

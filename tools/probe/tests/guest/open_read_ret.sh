@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # In-guest test: a string argument and a return value. Define
 # do_sys_openat2 with filename:string and ksys_read%return with $retval,
 # record `cat FILE` of a 77-byte file, and check the file name and the

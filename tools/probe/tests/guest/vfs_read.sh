@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # In-guest test (run as root on a booted kernel with kprobe events):
 # define vfs_read with file->f_mode and count, record `dd bs=123 count=1`
 # from a file opened read-only, and check what the records say. KTAP out.
