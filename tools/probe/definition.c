@@ -17,6 +17,16 @@ void probe_point_add_arg(struct probe_point *pt, const char *name,
 	a->type = type ? xstrdup(type) : NULL;
 }
 
+bool probe_point_has_arg(const struct probe_point *pt, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < pt->nargs; i++)
+		if (pt->args[i].name && !strcmp(pt->args[i].name, name))
+			return true;
+	return false;
+}
+
 void probe_point_free(struct probe_point *pt)
 {
 	size_t i;

@@ -35,6 +35,11 @@ struct probe_point {
 
 void probe_point_add_arg(struct probe_point *pt, const char *name,
 			 const char *expr, const char *type);
+/*
+ * Is @name a field of @pt already?  The kernel refuses two fields of one
+ * name; $vars/$params keep the first (the outer scope's variable).
+ */
+bool probe_point_has_arg(const struct probe_point *pt, const char *name);
 void probe_point_free(struct probe_point *pt);
 
 /* "p:GROUP/EVENT SYM+OFF name=expr:type ..." (or "r:" for returns). */

@@ -36,22 +36,6 @@ struct expand {
 	struct probe_point *pt;
 };
 
-/*
- * Is @name a field of @pt already?  $vars/$params also walk the code
- * inlined at the place, whose parameters often have the caller's names
- * (file, count): the kernel refuses two fields of one name, so the outer
- * scope's variable, seen first, is the one kept.
- */
-static bool has_arg(const struct probe_point *pt, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < pt->nargs; i++)
-		if (pt->args[i].name && !strcmp(pt->args[i].name, name))
-			return true;
-	return false;
-}
-
 static void expand_one(Dwarf_Die *var, void *data)
 {
 	struct expand *e = data;
@@ -59,7 +43,12 @@ static void expand_one(Dwarf_Die *var, void *data)
 	struct probe_error ignored;
 	char *expr, *type;
 
-	if (!fetch_available(e->ctx, var) || has_arg(e->pt, dwarf_diename(var)))
+	/*
+	 * $vars/$params also walk the code inlined at the place, whose
+	 * parameters often have the caller's names (file, count).
+	 */
+	if (!fetch_available(e->ctx, var) ||
+	    probe_point_has_arg(e->pt, dwarf_diename(var)))
 		return;
 	arg.kind = ARG_VAR;
 	arg.var = (char *)dwarf_diename(var);

@@ -44,8 +44,6 @@ struct btf_expand {
 	const struct btf *btf;
 	const char *function;
 	struct probe_point *pt;
-	int rc;
-	struct probe_error *err;
 };
 
 static void add_param(const char *name, void *data)
@@ -54,11 +52,9 @@ static void add_param(const char *name, void *data)
 	struct probe_arg a = { .kind = ARG_VAR, .var = (char *)name, .name = (char *)name };
 	struct probe_error ignored;
 	char *expr, *type;
-	size_t i;
 
-	for (i = 0; i < e->pt->nargs; i++)
-		if (e->pt->args[i].name && !strcmp(e->pt->args[i].name, name))
-			return;
+	if (probe_point_has_arg(e->pt, name))
+		return;
 	/* like $params with DWARF: what cannot be fetched is left out */
 	if (btf_arg(e->btf, e->function, &a, &expr, &type, &ignored))
 		return;
@@ -71,7 +67,7 @@ static int add_btf_arg(const struct btf *btf, const struct probe_spec *spec,
 		       const struct probe_arg *a, struct probe_point *pt,
 		       struct probe_error *err)
 {
-	struct btf_expand e = { btf, spec->function, pt, 0, err };
+	struct btf_expand e = { btf, spec->function, pt };
 	char *expr, *type;
 
 	if (a->kind == ARG_PARAMS) {
@@ -97,9 +93,59 @@ static bool spec_needs_btf(const struct probe_spec *spec)
 	return false;
 }
 
+/* Symbols of the running kernel named @name, modules included. */
+static int kallsyms_count(const char *name)
+{
+	FILE *f = fopen("/proc/kallsyms", "r");
+	char line[512], sym[256];
+	int n = 0;
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "%*s %*s %255s", sym) == 1 && !strcmp(sym, name))
+			n++;
+	if (f)
+		fclose(f);
+	return n;
+}
+
+/* The probe point alone: FUNC's address from the symbol table. */
 static int place_from_symbols(struct debuginfo *di, const struct probe_spec *spec,
 			      const struct resolve_opts *opts, struct resolved *out,
-			      struct probe_error *err);
+			      struct probe_error *err)
+{
+	Dwarf_Addr addr = 0, text;
+	struct probe_point *pt;
+	int n;
+
+	n = di->running_kernel ? kallsyms_count(spec->function) :
+				 debuginfo_symbol_count(di, spec->function, &addr);
+	if (!n)
+		return perr(err, "Failed to find symbol %s in %s.", spec->function,
+			    di->running_kernel ? "/proc/kallsyms" :
+			    di->path ? di->path : "the binary");
+	if (n > 1)
+		return perr(err, "%s names %d symbols: without DWARF the copy cannot be chosen.",
+			    spec->function, n);
+	if (spec->retprobe && spec->offset)
+		return perr(err, "%%return needs the function's entry, not +%lu.",
+			    spec->offset);
+	out->v = xcalloc(1, sizeof(*out->v));
+	out->n = 1;
+	pt = &out->v[0];
+	pt->module = opts->module ? xstrdup(opts->module) : NULL;
+	pt->address = addr + spec->offset;
+	pt->retprobe = spec->retprobe;
+	pt->function = xstrdup(spec->function);
+	if (spec->retprobe || pt->module || di->running_kernel ||
+	    debuginfo_symbol_count(di, "_text", &text) != 1 || addr < text) {
+		pt->symbol = xstrdup(spec->function);
+		pt->offset = spec->offset;
+	} else {
+		pt->symbol = xstrdup("_text");
+		pt->offset = (unsigned long)(addr - text) + spec->offset;
+	}
+	return 0;
+}
 
 int resolve_from_symbols(struct debuginfo *di, const struct probe_spec *spec,
 			 const struct resolve_opts *opts, struct resolved *out,
@@ -142,58 +188,4 @@ int resolve_from_symbols(struct debuginfo *di, const struct probe_spec *spec,
 	if (rc)
 		resolved_free(out);
 	return rc;
-}
-
-/* The probe point alone: FUNC's address from the symbol table. */
-/* Symbols of the running kernel named @name, modules included. */
-static int kallsyms_count(const char *name)
-{
-	FILE *f = fopen("/proc/kallsyms", "r");
-	char line[512], sym[256];
-	int n = 0;
-
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "%*s %*s %255s", sym) == 1 && !strcmp(sym, name))
-			n++;
-	if (f)
-		fclose(f);
-	return n;
-}
-
-static int place_from_symbols(struct debuginfo *di, const struct probe_spec *spec,
-			      const struct resolve_opts *opts, struct resolved *out,
-			      struct probe_error *err)
-{
-	Dwarf_Addr addr = 0, text;
-	struct probe_point *pt;
-	int n;
-
-	n = di->running_kernel ? kallsyms_count(spec->function) :
-				 debuginfo_symbol_count(di, spec->function, &addr);
-	if (!n)
-		return perr(err, "Failed to find symbol %s in %s.", spec->function,
-			    di->running_kernel ? "/proc/kallsyms" :
-			    di->path ? di->path : "the binary");
-	if (n > 1)
-		return perr(err, "%s names %d symbols: without DWARF the copy cannot be chosen.",
-			    spec->function, n);
-	if (spec->retprobe && spec->offset)
-		return perr(err, "%%return needs the function's entry, not +%lu.",
-			    spec->offset);
-	out->v = xcalloc(1, sizeof(*out->v));
-	out->n = 1;
-	pt = &out->v[0];
-	pt->module = opts->module ? xstrdup(opts->module) : NULL;
-	pt->address = addr + spec->offset;
-	pt->retprobe = spec->retprobe;
-	pt->function = xstrdup(spec->function);
-	if (spec->retprobe || pt->module || di->running_kernel ||
-	    debuginfo_symbol_count(di, "_text", &text) != 1 || addr < text) {
-		pt->symbol = xstrdup(spec->function);
-		pt->offset = spec->offset;
-	} else {
-		pt->symbol = xstrdup("_text");
-		pt->offset = (unsigned long)(addr - text) + spec->offset;
-	}
-	return 0;
 }
