@@ -18,6 +18,17 @@ bool path_tail_match(const char *path, const char *tail)
 	return !strcmp(path + lp - lt, tail);
 }
 
+Dwarf_Addr die_end_pc(Dwarf_Die *die)
+{
+	Dwarf_Addr base, start, end, high = 0;
+	ptrdiff_t it = 0;
+
+	while ((it = dwarf_ranges(die, it, &base, &start, &end)) > 0)
+		if (end > high)
+			high = end;
+	return high;
+}
+
 int die_entry_pc(Dwarf_Die *die, Dwarf_Addr *entry)
 {
 	Dwarf_Addr base = 0, start, end, low = 0;

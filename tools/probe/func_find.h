@@ -47,6 +47,9 @@ void func_sites_free(struct func_sites *s);
  */
 int die_entry_pc(Dwarf_Die *die, Dwarf_Addr *entry);
 
+/* The end of a DIE's code: the highest end of its ranges, 0 if none. */
+Dwarf_Addr die_end_pc(Dwarf_Die *die);
+
 /*
  * The tail of @path equals @tail, in whole path components (perf's rule
  * for @SRC and SRC:LINE also matches inside a component).

@@ -310,12 +310,8 @@ static int last_relative_line(Dwarf_Die *fn, const char *file, int decl)
 /* Bytes from @entry to the end of @fn's code (its last range). */
 static unsigned long function_size(Dwarf_Die *fn, Dwarf_Addr entry)
 {
-	Dwarf_Addr base, start, end, high = 0;
-	ptrdiff_t it = 0;
+	Dwarf_Addr high = die_end_pc(fn);
 
-	while ((it = dwarf_ranges(fn, it, &base, &start, &end)) > 0)
-		if (end > high)
-			high = end;
 	return high > entry ? (unsigned long)(high - entry) : ULONG_MAX;
 }
 
@@ -378,14 +374,15 @@ static int by_function(struct debuginfo *di, const struct probe_spec *spec,
 	} else {
 		for (i = 0; i < fs.n; i++) {
 			Dwarf_Addr a = fs.v[i].entry;
+			unsigned long size = ULONG_MAX;
 
 			if (!a)
 				continue;
-			if (!fs.v[i].inlined && spec->offset &&
-			    spec->offset >= function_size(&fs.v[i].die, a)) {
+			if (!fs.v[i].inlined && spec->offset)
+				size = function_size(&fs.v[i].die, a);
+			if (spec->offset >= size) {
 				rc = perr(err, "%s+%lu is past the end of %s, which is %lu bytes long.",
-					  spec->function, spec->offset, spec->function,
-					  function_size(&fs.v[i].die, a));
+					  spec->function, spec->offset, spec->function, size);
 				break;
 			}
 			if (!fs.v[i].inlined && spec_has_vars(spec))

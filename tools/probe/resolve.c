@@ -20,17 +20,6 @@ void resolved_free(struct resolved *r)
 	memset(r, 0, sizeof(*r));
 }
 
-static Dwarf_Addr scope_end(Dwarf_Die *scope)
-{
-	Dwarf_Addr base, start, end, high = 0;
-	ptrdiff_t it = 0;
-
-	while ((it = dwarf_ranges(scope, it, &base, &start, &end)) > 0)
-		if (end > high)
-			high = end;
-	return high;
-}
-
 struct expand {
 	struct fetch_ctx *ctx;
 	struct probe_point *pt;
@@ -238,7 +227,7 @@ static int make_point(struct debuginfo *di, const struct probe_spec *spec,
 	pt->function = xstrdup(fname ? fname : pt->symbol);
 	if (func_at(&pl->cu, pl->addr, NULL, &ctx.func))
 		ctx.func = pl->scope;
-	ctx.func_high = scope_end(&pl->scope);
+	ctx.func_high = die_end_pc(&pl->scope);
 	for (i = 0; i < spec->nargs; i++)
 		if (add_arg(&ctx, pl, spec, &spec->args[i], pt, err)) {
 			clone_hint(di, pl->addr, spec, err);
