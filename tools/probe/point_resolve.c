@@ -102,6 +102,15 @@ struct scope_pick {
 	bool found;
 };
 
+/*
+ * Do two paths of one unit name the same file?  The file table and the
+ * line table may spell it with more or fewer leading components.
+ */
+static bool same_file(const char *a, const char *b)
+{
+	return path_tail_match(a, b) || path_tail_match(b, a);
+}
+
 /* Is @die declared in @file (the path of a line-table row)? */
 static bool declared_in(Dwarf_Die *die, const char *file)
 {
@@ -109,8 +118,7 @@ static bool declared_in(Dwarf_Die *die, const char *file)
 
 	if (!file)
 		return true;
-	return decl && (!strcmp(decl, file) || path_tail_match(decl, file) ||
-			path_tail_match(file, decl));
+	return decl && same_file(decl, file);
 }
 
 static int visit_pick(Dwarf_Die *die, void *data)
@@ -288,8 +296,7 @@ static int last_line_row(const char *file, int line, Dwarf_Addr addr, void *data
 	struct last_line *ll = data;
 
 	(void)addr;
-	if (file && (path_tail_match(file, ll->file) || path_tail_match(ll->file, file)) &&
-	    line > ll->last)
+	if (file && same_file(file, ll->file) && line > ll->last)
 		ll->last = line;
 	return 0;
 }
