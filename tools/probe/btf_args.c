@@ -267,26 +267,43 @@ void btf_args_close(struct btf *btf)
 	btf__free(btf);
 }
 
+/* @function's prototype; NULL with @err set when BTF lacks it. */
+static const struct btf_type *func_proto(const struct btf *btf,
+					 const char *function,
+					 struct probe_error *err)
+{
+	int id = btf__find_by_name_kind(btf, function, BTF_KIND_FUNC);
+	const struct btf_type *fn, *proto;
+
+	if (id < 0) {
+		perr(err, "BTF knows no function %s.", function);
+		return NULL;
+	}
+	fn = btf__type_by_id(btf, (__u32)id);
+	proto = fn ? btf__type_by_id(btf, fn->type) : NULL;
+	if (!proto || !btf_is_func_proto(proto)) {
+		perr(err, "BTF has no prototype for %s.", function);
+		return NULL;
+	}
+	return proto;
+}
+
 int btf_arg(const struct btf *btf, const char *function,
 	    const struct probe_arg *arg, char **expr, char **type,
 	    struct probe_error *err)
 {
-	const struct btf_type *fn, *proto;
+	const struct btf_type *proto;
 	struct bloc l = { NULL, 0, false };
 	__u32 id = 0, width;
 	long bits = 0;
-	int id_fn, reg;
+	int reg;
 
 	*expr = *type = NULL;
 	if (arg->user)
 		return perr(err, "@user is not supported with BTF: it needs DWARF.");
-	id_fn = btf__find_by_name_kind(btf, function, BTF_KIND_FUNC);
-	if (id_fn < 0)
-		return perr(err, "BTF knows no function %s.", function);
-	fn = btf__type_by_id(btf, (__u32)id_fn);
-	proto = fn ? btf__type_by_id(btf, fn->type) : NULL;
-	if (!proto || !btf_is_func_proto(proto))
-		return perr(err, "BTF has no prototype for %s.", function);
+	proto = func_proto(btf, function, err);
+	if (!proto)
+		return -1;
 	reg = param_reg(btf, proto, function, arg->var, &id, err);
 	if (reg < 0)
 		return -1;
@@ -306,16 +323,12 @@ int btf_arg(const struct btf *btf, const char *function,
 int btf_params_each(const struct btf *btf, const char *function,
 		    void (*fn)(const char *name, void *data), void *data)
 {
-	const struct btf_type *f, *proto;
+	struct probe_error ignored;
+	const struct btf_type *proto = func_proto(btf, function, &ignored);
 	const struct btf_param *p;
-	int id = btf__find_by_name_kind(btf, function, BTF_KIND_FUNC);
 	__u16 i, n;
 
-	if (id < 0)
-		return -1;
-	f = btf__type_by_id(btf, (__u32)id);
-	proto = f ? btf__type_by_id(btf, f->type) : NULL;
-	if (!proto || !btf_is_func_proto(proto))
+	if (!proto)
 		return -1;
 	p = btf_params(proto);
 	n = btf_vlen(proto);
