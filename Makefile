@@ -38,7 +38,7 @@ debug-kernel: deps
 	scripts/kernel-build.sh debug
 
 probe: deps
-	$(MAKE) -C tools/probe
+	$(MAKE) -C tools/probe all guest-fixtures
 
 install: probe
 	$(MAKE) -C tools/probe install

@@ -12,6 +12,8 @@ pkgs=(
 	libdw-dev libelf-dev libtraceevent-dev libtracefs-dev pkg-config
 	linux-perf trace-cmd libzydis-dev libcapstone-dev valgrind clang
 	libclang-rt-14-dev binutils
+	# probe -x on libc: its DWARF (found by build-id in /usr/lib/debug)
+	libc6-dbg
 	# BPF consumers of our events, run in the guest (the BPF side of the
 	# libbpf test is built with clang, above)
 	bpftrace libbpf-dev python3-bpfcc

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "definition.h"
+#include "exec_target.h"
 #include "probe.h"
 #include "resolve.h"
 #include "tracefs_io.h"
@@ -50,7 +51,7 @@ static int add_one(struct probe_ctx *ctx, struct debuginfo *di, const char *text
 	const char *group;
 	struct probe_error err = { "" };
 	struct probe_spec spec;
-	struct resolved r;
+	struct resolved r = { 0 };
 	size_t i;
 	int rc = 0;
 
@@ -58,9 +59,9 @@ static int add_one(struct probe_ctx *ctx, struct debuginfo *di, const char *text
 		report_error(&err);
 		return -1;
 	}
-	group = spec.group ? spec.group : PROBE_DEFAULT_GROUP;
+	group = spec.group ? spec.group : ctx_default_group(ctx);
 	if (!definition_only && !*tracefs_checked) {
-		if ((!ctx->dry_run && tracefs_ready(&err)) ||
+		if ((!ctx->dry_run && tracefs_ready(ctx->exec != NULL, &err)) ||
 		    (!ctx->dry_run && load_taken(group, taken, &err))) {
 			report_error(&err);
 			spec_free(&spec);
@@ -69,8 +70,10 @@ static int add_one(struct probe_ctx *ctx, struct debuginfo *di, const char *text
 		*tracefs_checked = true;
 	}
 	if ((di->no_dwarf ? resolve_from_symbols(di, &spec, &ctx->ropts, &r, &err) :
-			    resolve_spec(di, &spec, &ctx->ropts, &r, &err))) {
+			    resolve_spec(di, &spec, &ctx->ropts, &r, &err)) ||
+	    (ctx->exec && exec_place_points(di, ctx->exec, &r, &err))) {
 		report_error(&err);
+		resolved_free(&r);
 		spec_free(&spec);
 		return -1;
 	}
@@ -87,10 +90,10 @@ static int add_one(struct probe_ctx *ctx, struct debuginfo *di, const char *text
 			rc = -1;
 			break;
 		}
-		def = definition_format(spec.group, name, &r.v[i]);
+		def = definition_format(group, name, &r.v[i]);
 		if (definition_only) {
 			printf("%s\n", def);
-		} else if (!ctx->dry_run && kevent_add(def, &err)) {
+		} else if (!ctx->dry_run && kevent_add(def, ctx->exec != NULL, &err)) {
 			report_error(&err);
 			rc = -1;
 		} else {

@@ -26,7 +26,7 @@ int cmd_del(struct probe_ctx *ctx, const struct str_list *globs)
 	size_t i, g;
 	int rc = 0, removed = 0;
 
-	if (tracefs_ready(&err) || kevents_read(&ks, &err)) {
+	if (tracefs_ready_any(&err) || kevents_read(&ks, &err)) {
 		report_error(&err);
 		return 1;
 	}
@@ -36,7 +36,7 @@ int cmd_del(struct probe_ctx *ctx, const struct str_list *globs)
 				break;
 		if (g == globs->n)
 			continue;
-		if (!ctx->dry_run && kevent_del(ks.v[i].group, ks.v[i].event, &err)) {
+		if (!ctx->dry_run && kevent_del(&ks.v[i], &err)) {
 			report_error(&err);
 			rc = 1;
 			continue;

@@ -82,7 +82,7 @@ static int expand_event(const char *spec, struct events *ev)
 	return 0;
 }
 
-static int all_kprobe_events(struct events *ev)
+static int all_probe_events(struct events *ev)
 {
 	struct probe_error err = { "" };
 	struct kevents ks;
@@ -249,7 +249,7 @@ int cmd_record(int argc, const char **argv)
 	bool was_on;
 	size_t i;
 	struct option opts[] = {
-		{ 'e', "event", OPT_LIST, &specs, "GROUP:EVENT", "event to record (glob allowed); default: every kprobe event" },
+		{ 'e', "event", OPT_LIST, &specs, "GROUP:EVENT", "event to record (glob allowed); default: every kprobe and uprobe event" },
 		{ 0, "filter", OPT_STRING, &filter, "EXPR", "ftrace filter applied to the events" },
 		{ 'o', "output", OPT_STRING, &out, "FILE", "where to save the records (default probe.data)" },
 		{ 0, "duration", OPT_INT, &duration, "SECS", "stop after SECS seconds (without COMMAND)" },
@@ -267,7 +267,7 @@ int cmd_record(int argc, const char **argv)
 	for (i = 0; i < specs.n; i++)
 		if (expand_event(specs.v[i], &ev))
 			goto out;
-	if (!specs.n && all_kprobe_events(&ev))
+	if (!specs.n && all_probe_events(&ev))
 		goto out;
 	rc = 0;
 	argv[n] = NULL;

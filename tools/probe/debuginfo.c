@@ -66,6 +66,11 @@ int debuginfo_open_symbols(struct debuginfo *di, const char *path,
 
 void debuginfo_close(struct debuginfo *di)
 {
+	size_t i;
+
+	for (i = 0; i < di->nnames; i++)
+		free(di->names[i]);
+	free(di->names);
 	if (di->cfi_eh)	/* .debug_frame's CFI belongs to the Dwarf handle */
 		dwarf_cfi_end(di->cfi_eh);
 	func_index_close(di->fidx[0]);
@@ -89,6 +94,21 @@ int debuginfo_build_id(struct debuginfo *di, char *buf, size_t size)
 	for (i = 0; i < n; i++)
 		snprintf(buf + 2 * i, 3, "%02x", bits[i]);
 	return 0;
+}
+
+/*
+ * A library's symbol table may spell a name with its version, as in
+ * "fopen@@GLIBC_2.2.5"; users write "fopen". The copy lives as long as @di.
+ */
+static const char *plain_name(struct debuginfo *di, const char *name)
+{
+	const char *at = strchr(name, '@');
+
+	if (!at || at == name)
+		return name;
+	di->names = xrealloc(di->names, (di->nnames + 1) * sizeof(*di->names));
+	di->names[di->nnames] = xstrndup(name, (size_t)(at - name));
+	return di->names[di->nnames++];
 }
 
 static bool is_function_symbol(const GElf_Sym *sym)
@@ -129,10 +149,57 @@ int debuginfo_for_each_function(struct debuginfo *di,
 					       NULL, NULL);
 		if (!name || !is_function_symbol(&sym))
 			continue;
-		rc = fn(name, value - di->bias, data);
+		rc = fn(plain_name(di, name), value - di->bias, data);
 		if (rc)
 			return rc;
 	}
+	return 0;
+}
+
+/* The loadable segment of the file holding @v (an address or an offset). */
+static int load_segment(struct debuginfo *di, uint64_t v, bool by_offset,
+			GElf_Phdr *out)
+{
+	GElf_Addr bias;
+	Elf *elf = dwfl_module_getelf(di->mod, &bias);
+	size_t i, n;
+
+	if (!elf || elf_getphdrnum(elf, &n))
+		return -1;
+	for (i = 0; i < n; i++) {
+		GElf_Phdr ph;
+		uint64_t start;
+
+		if (!gelf_getphdr(elf, (int)i, &ph) || ph.p_type != PT_LOAD)
+			continue;
+		start = by_offset ? ph.p_offset : ph.p_vaddr;
+		if (v >= start && v - start < ph.p_filesz) {
+			*out = ph;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+int debuginfo_file_offset(struct debuginfo *di, Dwarf_Addr addr,
+			  uint64_t *offset)
+{
+	GElf_Phdr ph;
+
+	if (load_segment(di, addr, false, &ph))
+		return -1;
+	*offset = addr - ph.p_vaddr + ph.p_offset;
+	return 0;
+}
+
+int debuginfo_offset_addr(struct debuginfo *di, uint64_t offset,
+			  Dwarf_Addr *addr)
+{
+	GElf_Phdr ph;
+
+	if (load_segment(di, offset, true, &ph))
+		return -1;
+	*addr = offset - ph.p_offset + ph.p_vaddr;
 	return 0;
 }
 
@@ -172,6 +239,22 @@ static int match_symbol(const char *name, Dwarf_Addr addr, void *data)
 	fs->addr = addr;
 	fs->found = true;
 	return 1;
+}
+
+bool debuginfo_symbol_is_ifunc(struct debuginfo *di, const char *name)
+{
+	int i, n = dwfl_module_getsymtab(di->mod);
+	size_t len = strlen(name);
+
+	for (i = 1; i < n; i++) {
+		GElf_Sym sym;
+		const char *s = dwfl_module_getsym(di->mod, i, &sym, NULL);
+
+		if (s && GELF_ST_TYPE(sym.st_info) == STT_GNU_IFUNC &&
+		    !strncmp(s, name, len) && (!s[len] || s[len] == '@'))
+			return true;
+	}
+	return false;
 }
 
 int debuginfo_symbol_addr(struct debuginfo *di, const char *name,
@@ -240,6 +323,7 @@ static void sym_names_build(struct debuginfo *di)
 					    NULL, NULL);
 		if (!s || !*s || !is_named_symbol(&sym))
 			continue;
+		s = plain_name(di, s);
 		e = sym_slot(di->syms, cap, s);
 		if (!e->name) {
 			e->name = s;

@@ -11,6 +11,7 @@
 #include <elfutils/libdwfl.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "strbuf.h"
 
@@ -33,6 +34,9 @@ struct debuginfo {
 	size_t nsyms_cap;
 	bool no_dwarf;	/* symbol table only: @dw is NULL */
 	bool running_kernel;	/* no ELF: /proc/kallsyms and /sys/kernel/btf */
+	bool user;	/* a user-space program or library (-x): uprobes */
+	char **names;	/* symbol names without their "@VERSION" */
+	size_t nnames;
 };
 
 int debuginfo_open(struct debuginfo *di, const char *path,
@@ -57,9 +61,27 @@ int debuginfo_symbol_addr(struct debuginfo *di, const char *name,
  */
 int debuginfo_symbol_count(struct debuginfo *di, const char *name,
 			   Dwarf_Addr *first);
+/*
+ * Where the code at link-time address @addr lies in the file (a uprobe's
+ * offset), through the loadable segment that holds it; -1 when none does.
+ */
+int debuginfo_file_offset(struct debuginfo *di, Dwarf_Addr addr,
+			  uint64_t *offset);
+/* The reverse: the link-time address of file offset @offset in a segment. */
+int debuginfo_offset_addr(struct debuginfo *di, uint64_t offset,
+			  Dwarf_Addr *addr);
 /* Name of the allocated ELF section holding @addr, or NULL. */
 const char *debuginfo_section_of(struct debuginfo *di, Dwarf_Addr addr);
-/* Calls @fn for every function symbol; stops when it returns non-zero. */
+/*
+ * Is @name a GNU indirect function (STT_GNU_IFUNC)? Its address is the
+ * resolver that picks an implementation once, at load time.
+ */
+bool debuginfo_symbol_is_ifunc(struct debuginfo *di, const char *name);
+/*
+ * Calls @fn for every function symbol; stops when it returns non-zero.
+ * Names come without a symbol version ("fopen", not "fopen@@GLIBC_2.2.5")
+ * and live as long as @di.
+ */
 int debuginfo_for_each_function(struct debuginfo *di,
 				int (*fn)(const char *name, Dwarf_Addr addr,
 					  void *data),

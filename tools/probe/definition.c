@@ -2,6 +2,7 @@
 /* kprobe_events definition text and event names. */
 #include "definition.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +39,7 @@ void probe_point_free(struct probe_point *pt)
 	}
 	free(pt->args);
 	free(pt->module);
+	free(pt->exec);
 	free(pt->symbol);
 	free(pt->function);
 	memset(pt, 0, sizeof(*pt));
@@ -51,9 +53,12 @@ char *definition_format(const char *group, const char *event,
 
 	strbuf_addf(&sb, "%c:%s/%s ", pt->retprobe ? 'r' : 'p',
 		    group ? group : PROBE_DEFAULT_GROUP, event);
-	if (pt->module)
-		strbuf_addf(&sb, "%s:", pt->module);
-	strbuf_addf(&sb, "%s+%lu", pt->symbol, pt->offset);
+	if (pt->exec)
+		strbuf_addf(&sb, "%s:0x%" PRIx64, pt->exec, pt->file_offset);
+	else if (pt->module)
+		strbuf_addf(&sb, "%s:%s+%lu", pt->module, pt->symbol, pt->offset);
+	else
+		strbuf_addf(&sb, "%s+%lu", pt->symbol, pt->offset);
 	for (i = 0; i < pt->nargs; i++) {
 		const struct fetch_arg *a = &pt->args[i];
 

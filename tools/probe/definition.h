@@ -23,6 +23,8 @@ struct fetch_arg {
 
 struct probe_point {
 	char *module;	/* NULL for the kernel */
+	char *exec;	/* a user-space binary (uprobe_events), or NULL */
+	uint64_t file_offset;	/* with @exec: where in the file */
 	char *symbol;
 	unsigned long offset;
 	uint64_t address;	/* link-time address, for messages and de-dup */
@@ -42,7 +44,10 @@ void probe_point_add_arg(struct probe_point *pt, const char *name,
 bool probe_point_has_arg(const struct probe_point *pt, const char *name);
 void probe_point_free(struct probe_point *pt);
 
-/* "p:GROUP/EVENT SYM+OFF name=expr:type ..." (or "r:" for returns). */
+/*
+ * "p:GROUP/EVENT SYM+OFF name=expr:type ..." (or "r:" for returns); with
+ * pt->exec the uprobe_events form "p:GROUP/EVENT /PATH:0xOFFSET ...".
+ */
 char *definition_format(const char *group, const char *event,
 			const struct probe_point *pt);
 

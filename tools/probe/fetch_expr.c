@@ -44,6 +44,10 @@ static char *loc_text(const struct loc *l)
 			    l->base);
 		break;
 	case LOC_SYM:
+		if (!l->base) {	/* uprobes: an offset in the probed file */
+			strbuf_addf(&sb, "@+0x%lx", (unsigned long)l->off);
+			break;
+		}
 		strbuf_addf(&sb, "@%s", l->base);
 		if (l->off)
 			strbuf_addf(&sb, "%+ld", l->off);
@@ -139,6 +143,26 @@ static int frame_base(struct fetch_ctx *ctx, unsigned int *reg, long *off,
 	return i;
 }
 
+/*
+ * A global of a user-space binary. uprobe_events has no symbols: "@+OFF"
+ * is read at the probe's runtime address minus its file offset, plus OFF.
+ * One load bias moves every segment alike, so OFF is the variable's
+ * link-time address less the probe's, plus the probe's file offset.
+ */
+static int user_global_loc(struct fetch_ctx *ctx, Dwarf_Addr addr,
+			   struct loc *l, struct probe_error *err)
+{
+	uint64_t foff;
+
+	if (debuginfo_file_offset(ctx->di, ctx->addr, &foff))
+		return perr(err, "0x%" PRIx64 " is in no loadable segment of %s.",
+			    (uint64_t)ctx->addr, ctx->di->path);
+	l->kind = LOC_SYM;
+	l->base = NULL;
+	l->off = (long)(addr - ctx->addr + foff);
+	return 0;
+}
+
 static int op_loc(struct fetch_ctx *ctx, Dwarf_Op *op, struct loc *l,
 		  struct probe_error *err)
 {
@@ -162,6 +186,8 @@ static int op_loc(struct fetch_ctx *ctx, Dwarf_Op *op, struct loc *l,
 			return -1;
 		return reg_loc(reg, l, true, off + (long)(int64_t)op->number, err);
 	}
+	if (op->atom == DW_OP_addr && ctx->di->user)
+		return user_global_loc(ctx, op->number, l, err);
 	if (op->atom == DW_OP_addr) {
 		if (debuginfo_addr_symbol(ctx->di, op->number, &sym, &soff))
 			return perr(err, "No symbol at address 0x%" PRIx64 ".",

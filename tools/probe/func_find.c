@@ -187,6 +187,23 @@ static void scan_unit(Dwarf_Die *cu, const char *name, const char *file,
 	} while (dwarf_siblingof(&die, &die) == 0);
 }
 
+/*
+ * A name only the symbol table knows, such as glibc's malloc (DWARF calls
+ * it __libc_malloc): the DWARF function whose entry is the symbol's address.
+ */
+static void find_alias(struct debuginfo *di, const char *name,
+		       const char *file, struct func_sites *out)
+{
+	Dwarf_Addr addr, entry;
+	Dwarf_Die cu, fn;
+
+	if (!di->dw || debuginfo_symbol_addr(di, name, &addr) ||
+	    !dwarf_addrdie(di->dw, addr, &cu) || func_at(&cu, addr, NULL, &fn) ||
+	    die_entry_pc(&fn, &entry) || entry != addr)
+		return;
+	check_candidate(&fn, &cu, file, false, out);
+}
+
 void func_find(struct debuginfo *di, const char *name, const char *file,
 	       bool no_inlines, struct func_sites *out)
 {
@@ -210,6 +227,8 @@ void func_find(struct debuginfo *di, const char *name, const char *file,
 		while (debuginfo_next_cu(di, &off, &cu) == 0)
 			scan_unit(&cu, name, file, no_inlines, out);
 	}
+	if (!out->declared)
+		find_alias(di, name, file, out);
 	for (i = 0; i < out->n; i++)
 		if (!out->v[i].inlined)
 			body = true;

@@ -7,11 +7,10 @@
 #include "strbuf.h"
 
 /* "p:g/e rest", "r:g/e rest" or, with a maxactive count, "r10:g/e rest" */
-void kevents_parse(const char *text, struct kevents *out)
+void kevents_parse(const char *text, bool user, struct kevents *out)
 {
 	const char *p = text;
 
-	memset(out, 0, sizeof(*out));
 	while (p && *p) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
@@ -35,6 +34,7 @@ void kevents_parse(const char *text, struct kevents *out)
 				xstrdup(slash + 1);
 		k->rest = xstrdup(sp ? sp + 1 : "");
 		k->line = line;
+		k->user = user;
 	}
 }
 

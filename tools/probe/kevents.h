@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* kprobe_events lines, parsed. Pure: tracefs_io.c does the reading. */
+/*
+ * kprobe_events and uprobe_events lines, parsed. Pure: tracefs_io.c does
+ * the reading.
+ */
 #ifndef PROBE_KEVENTS_H
 #define PROBE_KEVENTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* One kprobe_events line split up: "p:grp/ev sym+0 args". */
@@ -12,6 +16,7 @@ struct kevent {
 	char *event;
 	char *rest;	/* location and arguments */
 	char *line;	/* the whole line, as the kernel lists it */
+	bool user;	/* from uprobe_events: rest is "PATH:0xOFFSET args" */
 };
 
 struct kevents {
@@ -19,8 +24,11 @@ struct kevents {
 	size_t n;
 };
 
-/* Parses kprobe_events text; malformed lines are skipped. */
-void kevents_parse(const char *text, struct kevents *out);
+/*
+ * Parses kprobe_events (@user false) or uprobe_events text and appends the
+ * lines to @out, which must be zeroed first; malformed lines are skipped.
+ */
+void kevents_parse(const char *text, bool user, struct kevents *out);
 void kevents_free(struct kevents *k);
 
 #endif

@@ -8,6 +8,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "exec_target.h"
 #include "vmlinux_find.h"
 
 #include <bpf/libbpf.h>
@@ -25,6 +26,27 @@ void report_error(const struct probe_error *err)
 	fprintf(stderr, "Error: %s\n", err->msg);
 }
 
+const char *ctx_default_group(const struct probe_ctx *ctx)
+{
+	return ctx->exec ? ctx->exec_group : PROBE_DEFAULT_GROUP;
+}
+
+/* -x: the program's own DWARF, or its separate debuginfo by build-id. */
+static int exec_debuginfo(struct probe_ctx *ctx, struct probe_error *err)
+{
+	if (debuginfo_open_symbols(&ctx->di, ctx->exec, err))
+		return -1;
+	ctx->di.user = true;
+	if (ctx->di.no_dwarf && !ctx->symbols_ok) {
+		debuginfo_close(&ctx->di);
+		perr(err, "%s has no DWARF debug information, and no separate debuginfo was found for it.",
+		     ctx->exec);
+		perr_hint(err, "Install its debug symbols (Debian: the -dbg or -dbgsym package, found through /usr/lib/debug/.build-id), or rebuild it with -g.");
+		return -1;
+	}
+	return 0;
+}
+
 int ctx_debuginfo_quiet(struct probe_ctx *ctx, bool quiet,
 			struct debuginfo **out, struct probe_error *err)
 {
@@ -33,6 +55,13 @@ int ctx_debuginfo_quiet(struct probe_ctx *ctx, bool quiet,
 	int rc;
 
 	if (ctx->di_open) {
+		*out = &ctx->di;
+		return 0;
+	}
+	if (ctx->exec) {
+		if (exec_debuginfo(ctx, err))
+			return -1;
+		ctx->di_open = true;
 		*out = &ctx->di;
 		return 0;
 	}
@@ -103,6 +132,24 @@ static const char *module_name(const char *m)
 	return name;
 }
 
+/* -x PATH: the binary every spec of this run is in. */
+static int set_exec(struct probe_ctx *ctx, const char *arg)
+{
+	struct probe_error err = { "" };
+
+	if (ctx->module || ctx->vmlinux) {
+		fprintf(stderr, "Error: -x probes a user-space binary; it does not go with -m or -k.\n");
+		return -1;
+	}
+	ctx->exec = exec_resolve(arg, &err);
+	if (!ctx->exec) {
+		report_error(&err);
+		return -1;
+	}
+	ctx->exec_group = exec_group(ctx->exec);
+	return 0;
+}
+
 /* What the command line asked for: one mode at a time, as in perf. */
 struct modes {
 	struct str_list add, def, del;
@@ -163,6 +210,7 @@ int main(int argc, const char **argv)
 	struct probe_ctx ctx = { 0 };
 	struct modes m = { 0 };
 	bool verbose = false, version = false;
+	const char *exec = NULL;
 	char *words;
 	int n, rc;
 	struct option opts[] = {
@@ -180,6 +228,7 @@ int main(int argc, const char **argv)
 		{ 'k', "vmlinux", OPT_STRING, &ctx.vmlinux, "FILE", "vmlinux (or any ELF) with DWARF" },
 		{ 's', "source", OPT_STRING, &ctx.ropts.source_dir, "DIR", "source tree for --line and lazy patterns" },
 		{ 'm', "module", OPT_STRING, &ctx.module, "MOD", "module name or .ko path" },
+		{ 'x', "exec", OPT_STRING, &exec, "PATH", "a user-space program or library: uprobes" },
 		{ 0, "no-inlines", OPT_BOOL, &ctx.ropts.no_inlines, NULL, "do not probe inlined instances" },
 		{ 'v', "verbose", OPT_BOOL, &verbose, NULL, "say more" },
 		{ 'q', "quiet", OPT_BOOL, &ctx.quiet, NULL, "say only errors" },
@@ -201,6 +250,8 @@ int main(int argc, const char **argv)
 		return 0;
 	}
 	ctx.verbose = verbose;
+	if (exec && set_exec(&ctx, exec))
+		return 2;
 	if (ctx.module)
 		ctx.ropts.module = module_name(ctx.module);
 	words = take_words(&m, n, argv);
@@ -216,5 +267,7 @@ int main(int argc, const char **argv)
 	free(m.def.v);
 	free(m.del.v);
 	free((char *)ctx.ropts.module);
+	free(ctx.exec);
+	free(ctx.exec_group);
 	return rc;
 }

@@ -12,6 +12,8 @@
 struct probe_ctx {
 	const char *vmlinux;	/* -k */
 	const char *module;	/* -m: name or path of a .ko */
+	char *exec;	/* -x: absolute path of a program or library */
+	char *exec_group;	/* its default group, "probe_NAME" */
 	struct resolve_opts ropts;
 	bool force, dry_run, quiet, externs;
 	int verbose;
@@ -27,6 +29,8 @@ int ctx_debuginfo_quiet(struct probe_ctx *ctx, bool quiet,
 			struct debuginfo **out, struct probe_error *err);
 void ctx_release(struct probe_ctx *ctx);
 void report_error(const struct probe_error *err);
+/* The group of events without GROUP: ("probe", or "probe_NAME" with -x). */
+const char *ctx_default_group(const struct probe_ctx *ctx);
 
 int cmd_add(struct probe_ctx *ctx, const struct str_list *specs,
 	    bool definition_only);

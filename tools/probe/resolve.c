@@ -236,6 +236,50 @@ static int make_point(struct debuginfo *di, const struct probe_spec *spec,
 	return 0;
 }
 
+/* The arguments a return probe can take: $retval and raw ones. */
+static void add_return_args(const struct probe_spec *spec, struct probe_point *pt)
+{
+	size_t i;
+
+	for (i = 0; i < spec->nargs; i++) {
+		const struct probe_arg *a = &spec->args[i];
+
+		probe_point_add_arg(pt, a->named ? a->name : NULL,
+				    a->kind == ARG_RETVAL ? "$retval" : a->var, a->type);
+	}
+}
+
+/*
+ * In a program, a name several static functions share is no ambiguity:
+ * uprobes go by file offset. Every out-of-line copy (of @FILE's, if given)
+ * gets a return probe, as perf probe -x does.
+ */
+static int resolve_user_returns(struct debuginfo *di, const struct probe_spec *spec,
+				struct resolved *out, struct probe_error *err)
+{
+	struct func_sites fs;
+	size_t i;
+
+	func_find(di, spec->function, spec->file, true, &fs);
+	for (i = 0; i < fs.n; i++) {
+		struct probe_point *pt;
+
+		out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
+		pt = memset(&out->v[out->n++], 0, sizeof(*pt));
+		pt->address = fs.v[i].entry;
+		pt->retprobe = true;
+		pt->function = xstrdup(spec->function);
+		pt->symbol = xstrdup(spec->function);
+		add_return_args(spec, pt);
+	}
+	func_sites_free(&fs);
+	if (!out->n)
+		return perr(err, "Failed to find the out-of-line copies of %s%s%s.",
+			    spec->function, spec->file ? "@" : "",
+			    spec->file ? spec->file : "");
+	return 0;
+}
+
 /* %return probes go through the symbol table, as perf does. */
 static int resolve_return(struct debuginfo *di, const struct probe_spec *spec,
 			  const struct resolve_opts *opts, struct resolved *out,
@@ -252,6 +296,8 @@ static int resolve_return(struct debuginfo *di, const struct probe_spec *spec,
 		    spec->args[i].kind == ARG_PARAMS)
 			return perr(err, "You can't specify local variable for kretprobe: only $retval and raw arguments.");
 	n = debuginfo_symbol_count(di, spec->function, NULL);
+	if (di->user && (n > 1 || spec->file))
+		return resolve_user_returns(di, spec, out, err);
 	if (n > 1 && !opts->module)
 		return perr(err, "%s names %d functions: %s%%return would be ambiguous.",
 			    spec->function, n, spec->function);
@@ -277,12 +323,7 @@ static int resolve_return(struct debuginfo *di, const struct probe_spec *spec,
 	pt->retprobe = true;
 	pt->function = xstrdup(spec->function);
 	pt->module = opts->module ? xstrdup(opts->module) : NULL;
-	for (i = 0; i < spec->nargs; i++) {
-		const struct probe_arg *a = &spec->args[i];
-
-		probe_point_add_arg(pt, a->named ? a->name : NULL,
-				    a->kind == ARG_RETVAL ? "$retval" : a->var, a->type);
-	}
+	add_return_args(spec, pt);
 	return 0;
 }
 
@@ -374,6 +415,12 @@ void explain_no_places(struct debuginfo *di, const struct probe_spec *spec,
 		     spec->function, spec->function,
 		     spec->lazy ? "on lines matching the pattern" : "on that line");
 		hint_function_lines(di, spec, opts, err);
+	} else if (spec->function && debuginfo_symbol_is_ifunc(di, spec->function)) {
+		perr(err, "%s is a GNU indirect function: its symbol is the resolver, which runs once when the library is loaded, and picks one of several implementations.",
+		     spec->function);
+		suggest_functions(di, spec->function, err);
+		perr_hint(err, "Probe the implementation this machine uses (see 'probe -x %s --funcs \"*%s*\"').",
+			  di->path, spec->function);
 	} else if (spec->function) {
 		perr(err, "Probe point '%s' not found.", spec->function);
 		suggest_functions(di, spec->function, err);

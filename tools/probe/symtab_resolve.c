@@ -158,7 +158,7 @@ int resolve_from_symbols(struct debuginfo *di, const struct probe_spec *spec,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if (spec_needs_btf(spec) && (di->path || di->running_kernel))
+	if (spec_needs_btf(spec) && !di->user && (di->path || di->running_kernel))
 		btf = btf_args_open(di->running_kernel ? "/sys/kernel/btf/vmlinux" :
 				    di->path);
 	what = needs_dwarf(spec, btf != NULL);
@@ -167,7 +167,10 @@ int resolve_from_symbols(struct debuginfo *di, const struct probe_spec *spec,
 		perr(err, "%s has no DWARF debug information, which %s needs.",
 		     di->running_kernel ? "The running kernel" :
 		     di->path ? di->path : "The binary", what);
-		perr_hint(err, "Without it: FUNC, FUNC+OFFSET or FUNC%%return, with raw arguments (%%REG, +OFF(%%REG), @SYMBOL, $stackN, $argN) and $retval; with BTF also parameters, their members and $params at FUNC's entry.");
+		if (di->user)
+			perr_hint(err, "Without it: FUNC, FUNC+OFFSET or FUNC%%return, with raw arguments (%%REG, +OFF(%%REG), @+FILEOFFSET, $stackN) and $retval. Or install its debug symbols (Debian: the -dbg or -dbgsym package).");
+		else
+			perr_hint(err, "Without it: FUNC, FUNC+OFFSET or FUNC%%return, with raw arguments (%%REG, +OFF(%%REG), @SYMBOL, $stackN, $argN) and $retval; with BTF also parameters, their members and $params at FUNC's entry.");
 		return -1;
 	}
 	rc = place_from_symbols(di, spec, opts, out, err);

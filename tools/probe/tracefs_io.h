@@ -1,19 +1,27 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* kprobe_events through libtracefs: add, list, delete. */
+/* kprobe_events and uprobe_events through libtracefs: add, list, delete. */
 #ifndef PROBE_TRACEFS_IO_H
 #define PROBE_TRACEFS_IO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "kevents.h"
 #include "strbuf.h"
 
-/* Checks root and a mounted tracefs with kprobe_events; explains if not. */
-int tracefs_ready(struct probe_error *err);
+/*
+ * Checks root and a mounted tracefs with kprobe_events (@user: with
+ * uprobe_events); explains if not.
+ */
+int tracefs_ready(bool user, struct probe_error *err);
+/* The same for --list and --del: either file will do. */
+int tracefs_ready_any(struct probe_error *err);
 
+/* Both files' events: kprobes first, then uprobes when the kernel has them. */
 int kevents_read(struct kevents *out, struct probe_error *err);
 
-int kevent_add(const char *definition, struct probe_error *err);
-int kevent_del(const char *group, const char *event, struct probe_error *err);
+/* Appends @definition to uprobe_events (@user) or kprobe_events. */
+int kevent_add(const char *definition, bool user, struct probe_error *err);
+int kevent_del(const struct kevent *k, struct probe_error *err);
 
 #endif

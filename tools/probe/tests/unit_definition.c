@@ -30,6 +30,14 @@ static void test_format(void)
 	s = definition_format("g", "e", &pt);
 	CHECK(strstr(s, " ext4:vfs_read+32 ") != NULL, "module prefix");
 	free(s);
+
+	/* uprobe_events: the file and the offset in it, not a symbol */
+	pt.exec = strdup("/usr/lib/x86_64-linux-gnu/libc.so.6");
+	pt.file_offset = 0x98930;
+	s = definition_format("probe_libc", "malloc", &pt);
+	CHECK(!strncmp(s, "r:probe_libc/malloc /usr/lib/x86_64-linux-gnu/libc.so.6:0x98930 ", 64),
+	      "user-space probe: PATH:0xOFFSET, module and symbol unused");
+	free(s);
 	probe_point_free(&pt);
 }
 
@@ -80,13 +88,14 @@ static void test_names(void)
 
 static void test_kevents(void)
 {
-	struct kevents ks;
+	struct kevents ks = { 0 };
 
 	kevents_parse("p:probe/vfs_read vfs_read+0 f_mode=+12(%di):x32\n"
 		      "garbage line\n"
 		      "r:kprobes/exit_ret do_exit+0 $retval\n"
 		      "p:g/noargs\n"
-		      "r10:probe/ksys_read__return ksys_read arg1=$retval\n", &ks);
+		      "r10:probe/ksys_read__return ksys_read arg1=$retval\n",
+		      false, &ks);
 	CHECK(ks.n == 4, "four kprobe_events lines, one malformed skipped");
 	CHECK(ks.n == 4 && ks.v[3].type == 'r' && !strcmp(ks.v[3].group, "probe") &&
 	      !strcmp(ks.v[3].event, "ksys_read__return"),
@@ -102,6 +111,13 @@ static void test_kevents(void)
 	      "return probe line");
 	CHECK(ks.n >= 3 && !strcmp(ks.v[2].event, "noargs") && !ks.v[2].rest[0],
 	      "line without location");
+	CHECK(ks.n == 4 && !ks.v[0].user, "kprobe_events lines are not user probes");
+	/* uprobe_events lists the offset zero-padded; appended to the above */
+	kevents_parse("p:probe_shapes/walk /usr/bin/shapes:0x00000000000011c0 x=+8(%di):s32\n",
+		      true, &ks);
+	CHECK(ks.n == 5 && ks.v[4].user && !strcmp(ks.v[4].group, "probe_shapes") &&
+	      !strcmp(ks.v[4].rest, "/usr/bin/shapes:0x00000000000011c0 x=+8(%di):s32"),
+	      "a uprobe_events line is appended and marked as a user probe");
 	kevents_free(&ks);
 }
 
