@@ -6,11 +6,12 @@
 /*
  * Zydis rejects some VEX/EVEX encodings for reasons that do not change the
  * length: fields an instruction does not use must hold fixed values
- * (vvvv = 1111, W, L, EVEX.b/z/aaa/V'), or the instruction exists only as
- * a register or only as a memory form.  We do not check those.  Such a
- * case is "lenient" only if Zydis accepts a variant with the fields put
- * right (or the other ModRM form) and agrees with us on its length; an
- * opcode Zydis does not know in any form is a failure.
+ * (vvvv = 1111, W, L, EVEX.b/z/aaa/V').  We do not check those for the
+ * older instructions.  Such a case is "lenient" only if Zydis accepts a
+ * variant with the fields put right, with the same ModRM, and agrees with
+ * us on its length; an opcode Zydis does not know in any form, or a
+ * register-only or memory-only form we accept with the other kind of
+ * ModRM, is a failure.
  */
 static bool variant_ok(const ZydisDecoder *zy, const u8 *b, size_t n,
 		       enum dinsn_mode mode)
@@ -75,14 +76,6 @@ bool lenient(const ZydisDecoder *zy, const u8 *b, size_t n,
 	memcpy(v, b, n);
 	if (try_fields(zy, v, n, di, mode)) {
 		st->field++;
-		return true;
-	}
-	/* the other ModRM form: register <-> [reg] without SIB/disp */
-	memcpy(v, b, n);
-	v[di->modrm_off] = di->modrm >= 0xc0 ? (di->modrm & 0x38) | 0x01 :
-					       (di->modrm & 0x38) | 0xc1;
-	if (try_fields(zy, v, n, di, mode)) {
-		st->mod++;
 		return true;
 	}
 	return false;

@@ -8,7 +8,6 @@
 
 struct lenient_stats {
 	unsigned long field;	/* VEX/EVEX field constraints */
-	unsigned long mod;	/* register-only / memory-only forms */
 };
 
 /*

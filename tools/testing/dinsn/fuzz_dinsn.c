@@ -22,7 +22,7 @@ static void check_mode(const u8 *data, size_t size, enum dinsn_mode mode)
 			abort();
 		return;
 	}
-	max = (di.flags & DINSN_F_EMUL_PREFIX) ? DINSN_MAX_LEN + 5 :
+	max = (di.flags & DINSN_F_EMUL_PREFIX) ? DINSN_UNIT_MAX_LEN :
 						 DINSN_MAX_LEN;
 	if (di.len < 1 || di.len > max || di.len > size)
 		abort();

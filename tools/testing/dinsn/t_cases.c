@@ -208,6 +208,131 @@ static const struct tcase cases[] = {
 	ERR("mov to %cr1", "0f 22 c8", M64, INVALID),
 	ERR("gather with mask == destination (#UD)", "c4 e2 f9 90 04 88", M64, INVALID),
 	ERR("VEX map 5 does not exist", "c4 e5 78 10 c0", M64, INVALID),
+	/*
+	 * Validity: register-only and memory-only forms (Intel SDM: the
+	 * instruction's ModRM is "r/m" limited to one kind), EVEX reserved
+	 * fields.  t_objdump has Zydis and objdump confirm each.
+	 */
+	ERR("vmovlpd store needs memory", "c5 f9 13 c0", M64, INVALID),
+	OK("vmovlpd store to memory", "c5 f9 13 00", 4, NONE, 0, 0),
+	ERR("vpmovmskb needs a register", "c5 f9 d7 00", M64, INVALID),
+	OK("vpmovmskb %xmm0,%eax", "c5 f9 d7 c0", 4, NONE, 0, 0),
+	ERR("vmovmskps needs a register", "c5 f8 50 00", M64, INVALID),
+	ERR("vlddqu needs memory", "c5 fb f0 c0", M64, INVALID),
+	ERR("vbroadcastf128 needs memory", "c4 e2 7d 1a c0", M64, INVALID),
+	ERR("kshiftrb needs a register", "c4 e3 79 30 00 01", M64, INVALID),
+	ERR("EVEX vpmovm2b needs a register", "62 f2 7e 08 28 00", M64, INVALID),
+	ERR("EVEX vpbroadcastd r32 needs a register", "62 f2 7d 08 7c 00", M64, INVALID),
+	ERR("EVEX L'L=3 without EVEX.b is reserved", "62 f1 7c 68 58 c1", M64, INVALID),
+	OK("EVEX L'L=3 with b, registers: rounding {rz-sae}", "62 f1 7c 78 58 c1", 6, NONE, 0, 0),
+	ERR("EVEX L'L=3 with b and memory is reserved", "62 f1 7c 78 58 00", M64, INVALID),
+	ERR("vfcmaddcph destination = first source", "62 f6 7f 08 56 c1", M64, INVALID),
+	ERR("vfcmaddcph destination = second source", "62 f6 77 08 56 c0", M64, INVALID),
+	OK("vfcmaddcph distinct registers", "62 f6 77 08 56 01", 6, NONE, 0, 0),
+	/* USER_MSR imm32 forms: VEX.128.F2/F3.M7.W0 F8 /0 (ISE reference) */
+	ERR("VEX map 7 with W1", "c4 e7 fb f8 c0 78 56 34 12", M64, INVALID),
+	ERR("VEX map 7 with L1", "c4 e7 7f f8 c0 78 56 34 12", M64, INVALID),
+	ERR("VEX map 7 with ModRM.reg 1", "c4 e7 7b f8 c8 78 56 34 12", M64, INVALID),
+	ERR("rdmsrlist is 64-bit only", "f2 0f 01 c6", M32, INVALID),
+	{ "wrmsrns in 32-bit code", "0f 01 c6", M32, 0, 3, 0, F(PRIV), 0, ANY, ANY, ANY, ANY },
+	/* 2022-2023 VEX extensions (Intel ISA extensions reference) */
+	OK("cmpzxadd %eax,%ecx,(%rax)", "c4 e2 79 e4 08", 5, NONE, 0, 0),
+	OK("cmpzxadd with W1: 64-bit operands", "c4 e2 f9 e4 08", 5, NONE, 0, 0),
+	OK("cmpnlexadd with SIB and disp32", "c4 e2 79 ef 8c 24 00 01 00 00", 10, NONE, 0, 0),
+	ERR("cmpccxadd is VEX.128 only", "c4 e2 7d e4 08", M64, INVALID),
+	ERR("cmpccxadd needs memory", "c4 e2 79 e4 c8", M64, INVALID),
+	ERR("cmpccxadd is 64-bit only", "c4 e2 79 e4 08", M32, INVALID),
+	OK("vpdpbssd %xmm1,%xmm1,%xmm0", "c4 e2 73 50 c1", 5, NONE, 0, 0),
+	OK("vpdpbuuds %ymm", "c4 e2 74 51 c1", 5, NONE, 0, 0),
+	ERR("vpdpbssd is W0", "c4 e2 f3 50 c1", M64, INVALID),
+	OK("vpdpwsud (AVX-VNNI-INT16)", "c4 e2 7a d2 c1", 5, NONE, 0, 0),
+	OK("vpdpwusds (AVX-VNNI-INT16)", "c4 e2 7d d3 04 24", 6, NONE, 0, 0),
+	ERR("vpdpwsud is W0", "c4 e2 fa d2 c1", M64, INVALID),
+	OK("vcvtneebf162ps (%rax),%xmm0", "c4 e2 7a b0 00", 5, NONE, 0, 0),
+	OK("vbcstnesh2ps (%rax),%ymm0", "c4 e2 7d b1 00", 5, NONE, 0, 0),
+	ERR("vcvtneebf162ps needs memory", "c4 e2 7a b0 c0", M64, INVALID),
+	ERR("vcvtneoph2ps is W0", "c4 e2 f8 b0 00", M64, INVALID),
+	OK("{vex} vcvtneps2bf16", "c4 e2 7a 72 c1", 5, NONE, 0, 0),
+	ERR("{vex} vcvtneps2bf16 is W0", "c4 e2 fa 72 c1", M64, INVALID),
+	ERR("VEX vpmadd52luq is W1", "c4 e2 79 b4 00", M64, INVALID),
+	OK("tdpfp16ps %tmm0,%tmm2,%tmm1", "c4 e2 7b 5c ca", 5, NONE, 0, 0),
+	ERR("tdpfp16ps is W0", "c4 e2 fb 5c ca", M64, INVALID),
+	ERR("tdpfp16ps is VEX.128", "c4 e2 7f 5c ca", M64, INVALID),
+	ERR("tdpfp16ps with memory", "c4 e2 7b 5c 08", M64, INVALID),
+	ERR("tdpfp16ps with equal tiles", "c4 e2 7b 5c c1", M64, INVALID),
+	OK("tcmmimfp16ps (AMX-COMPLEX)", "c4 e2 79 6c ca", 5, NONE, 0, 0),
+	OK("tcmmrlfp16ps (AMX-COMPLEX)", "c4 e2 78 6c ca", 5, NONE, 0, 0),
+	ERR("tcmmimfp16ps with memory", "c4 e2 79 6c 0a", M64, INVALID),
+	ERR("AMX-COMPLEX is 64-bit only", "c4 e2 79 6c ca", M32, INVALID),
+	OK("vsha512rnds2 %xmm1,%ymm0,%ymm0", "c4 e2 7f cb c1", 5, NONE, 0, 0),
+	OK("vsha512msg2 %ymm1,%ymm0", "c4 e2 7f cd c1", 5, NONE, 0, 0),
+	ERR("vsha512rnds2 is VEX.256", "c4 e2 7b cb c1", M64, INVALID),
+	ERR("vsha512msg1 needs a register", "c4 e2 7f cc 00", M64, INVALID),
+	ERR("vsha512msg1 is W0", "c4 e2 ff cc c1", M64, INVALID),
+	OK("vsm3msg1 (%rax)", "c4 e2 78 da 00", 5, NONE, 0, 0),
+	ERR("vsm3msg2 is VEX.128", "c4 e2 7d da c1", M64, INVALID),
+	OK("vsm4rnds4 %ymm", "c4 e2 7f da c1", 5, NONE, 0, 0),
+	OK("vsm3rnds2 $8", "c4 e3 79 de c1 08", 6, NONE, 0, 0),
+	ERR("vsm3rnds2 is VEX.128", "c4 e3 7d de c1 08", M64, INVALID),
+	ERR("vsm3rnds2 is W0", "c4 e3 f9 de c1 08", M64, INVALID),
+	OK("prefetchit0 rip(disp32)", "0f 18 3d 00 01 00 00", 7, NONE, F(RIPREL), 0),
+	OK("prefetchit1 rip(disp32)", "0f 18 35 00 01 00 00", 7, NONE, F(RIPREL), 0),
+	OK("pbndkb", "0f 01 c7", 3, NONE, F(PRIV), 0),
+	ERR("pbndkb is 64-bit only", "0f 01 c7", M32, INVALID),
+	/*
+	 * APX (Intel APX architecture specification): REX2 = D5 + payload
+	 * (M0 R4 X4 B4 W R3 X3 B3), then the opcode of map 0 or map 1.
+	 */
+	OKF("jmpabs $imm64", "d5 00 a1 08 07 06 05 04 03 02 01", 11, JMP_ABS, 0, F(REL), ANY, 3, ANY, 0),
+	ERR("jmpabs with REX2.W", "d5 08 a1 08 07 06 05 04 03 02 01", M64, INVALID),
+	ERR("jmpabs with a 66 prefix", "66 d5 00 a1 08 07 06 05 04 03 02 01", M64, INVALID),
+	OKF("REX2 mov %r17,%r24 (W, R4, B3 B4)", "d5 59 89 c8", 4, NONE, 0, 0, ANY, ANY, 3, 0),
+	OKF("REX2 map 1: imul %ecx,%eax", "d5 80 af c1", 4, NONE, 0, 0, ANY, ANY, 3, 0),
+	OK("REX2 call *%r24", "d5 11 ff d0", 4, CALL_IND, F(STACK), 0),
+	OK("REX2 push with 66 and imm16", "66 d5 00 68 34 12", 6, NONE, F(STACK), 0),
+	OK("REX2 add rip(disp32) imm32", "d5 48 81 05 00 01 00 00 78 56 34 12", 12, NONE, F(RIPREL), 0),
+	OK("REX2 xchg %r16,%rax is not a nop", "d5 10 90", 3, NONE, 0, F(NOP)),
+	OK("REX2 lock add", "f0 d5 48 01 07", 5, NONE, 0, 0),
+	OK("REX2 map 1 nopl", "d5 80 1f 00", 4, NONE, F(NOP), 0),
+	ERR("REX before REX2", "48 d5 00 89 c8", M64, INVALID),
+	ERR("REX2 + Jcc rel8 (row 7)", "d5 00 74 00", M64, INVALID),
+	ERR("REX2 + mov moffs (row A)", "d5 08 a3 00 00 00 00 00 00 00 00", M64, INVALID),
+	ERR("REX2 + call rel32 (row E)", "d5 00 e8 00 00 00 00", M64, INVALID),
+	ERR("REX2 + map 1 Jcc rel32 (row 8)", "d5 80 84 00 00 00 00", M64, INVALID),
+	ERR("REX2 + map 1 wrmsr (row 3)", "d5 80 30", M64, INVALID),
+	ERR("REX2 + 0F escape", "d5 00 0f af c1", M64, INVALID),
+	ERR("REX2 + VEX byte", "d5 00 c5 f8 77", M64, INVALID),
+	ERR("REX2 + REX byte", "d5 00 48 89 c8", M64, INVALID),
+	ERR("REX2 + legacy prefix", "d5 00 66 89 c8", M64, INVALID),
+	ERR("truncated REX2", "d5 00", M64, TRUNCATED),
+	OK32("D5 is AAD in 32-bit code", "d5 0a", 2, NONE, 0, 0),
+	/* APX EVEX map 4: P2 = 0 0 0 ND V4 NF 0 0, or SCC for CCMP/CTEST */
+	OK("add %eax,%ecx,%r? (NDD)", "62 f4 7c 18 01 c1", 6, NONE, 0, 0),
+	OK("{nf} add with imm32", "62 f4 7c 0c 81 c0 78 56 34 12", 10, NONE, 0, 0),
+	OK("map 4 66 W0: 16-bit operands, imm16", "62 f4 7d 08 81 c0 34 12", 8, NONE, 0, 0),
+	OK("map 4 66 W1: 64-bit operands, imm32", "62 f4 fd 08 81 c0 78 56 34 12", 10, NONE, 0, 0),
+	OK("map 4 B4 and ~X4 in use", "62 fc 78 08 01 04 08", 7, NONE, 0, 0),
+	OK("ccmpz with SCC 15", "62 f4 7c 0f 39 c1", 6, NONE, 0, 0),
+	ERR("ccmp with ND", "62 f4 7c 18 39 c1", M64, INVALID),
+	OK("ctest $imm8 (F6 /0)", "62 f4 7c 04 f6 c0 01", 7, NONE, 0, 0),
+	OK("not (F6 /2): no immediate", "62 f4 7c 18 f6 d0", 6, NONE, 0, 0),
+	ERR("map 4 F6 /1", "62 f4 7c 08 f6 c8 01", M64, INVALID),
+	ERR("map 4 L'L = 1", "62 f4 7c 28 01 c1", M64, INVALID),
+	ERR("map 4 z = 1", "62 f4 7c 88 01 c1", M64, INVALID),
+	ERR("map 4 aaa bit 0", "62 f4 7c 09 01 c1", M64, INVALID),
+	ERR("map 4 byte op with 66", "62 f4 7d 08 00 c1", M64, INVALID),
+	OK("push2 %rax,%r?", "62 f4 7c 18 ff f0", 6, NONE, F(STACK), 0),
+	OK("pop2", "62 f4 7c 18 8f c0", 6, NONE, F(STACK), 0),
+	ERR("pop2 /1", "62 f4 7c 18 8f c8", M64, INVALID),
+	ERR("push2 with memory", "62 f4 7c 18 ff 30", M64, INVALID),
+	ERR("movdiri needs memory", "62 f4 7c 08 f9 c0", M64, INVALID),
+	OK("setzuz (F2 44)", "62 f4 7f 18 44 c0", 6, NONE, 0, 0),
+	OK("invpcid (F3 F2)", "62 f4 7e 08 f2 08", 6, NONE, F(PRIV) | F(SERIAL), 0),
+	OK("shld $imm8 (map 4 24)", "62 f4 7c 18 24 c1 03", 7, NONE, 0, 0),
+	ERR("EVEX map 4 in 32-bit code", "62 f4 7c 18 01 c1", M32, INVALID),
+	/* an emulate prefix makes units longer than 15 bytes */
+	OK("emulate prefix + 11-byte nopw: 16 bytes", "0f 0b 78 65 6e 66 66 2e 0f 1f 84 00 00 00 00 00", 16, NONE, F(EMUL_PREFIX) | F(NOP), 0),
+	OK("emulate prefix + 15-byte insn: 20 bytes", "0f 0b 6b 76 6d 66 66 66 66 66 66 66 66 66 66 66 66 66 66 90", 20, NONE, F(EMUL_PREFIX), 0),
 	/* 32-bit compatibility mode */
 	OK32("push %es", "06", 1, NONE, F(STACK), 0),
 	OK32("pop %ss", "17", 1, NONE, F(INTSHADOW) | F(STACK), 0),
@@ -374,6 +499,51 @@ static int check_api(void)
 	    di.opcode_off != 4 || di.opcode != 0x58 || di.map != DINSN_MAP_0F ||
 	    !(di.prefixes & DINSN_P_OPSIZE)) {
 		printf("FAIL api: prefix fields\n");
+		fails++;
+	}
+	/* register numbers: REX.B, REX2.B3/B4, VEX.B, EVEX.B/B4 */
+	{
+		static const struct { const char *hex; unsigned int gpr; } g[] = {
+			{ "ff d0", 0 }, { "41 ff d1", 9 },
+			{ "d5 11 ff d0", 24 }, { "d5 10 ff d3", 19 },
+			{ "d5 01 ff d2", 10 },
+			{ "c4 c2 78 f2 c1", 9 }, { "c4 e2 78 f2 c1", 1 },
+			{ "62 fc 7c 18 01 c1", 17 }, { "62 d4 7c 18 01 c1", 9 },
+			{ "62 dc 7c 18 01 c1", 25 },
+		};
+
+		for (size_t i = 0; i < sizeof(g) / sizeof(g[0]); i++) {
+			size_t n = parse_hex(g[i].hex, b);
+
+			if (decode_exact(&di, b, n, M64) ||
+			    dinsn_rm_gpr(&di) != g[i].gpr) {
+				printf("FAIL api: %s: rm register %u, want %u\n",
+				       g[i].hex, dinsn_rm_gpr(&di), g[i].gpr);
+				fails++;
+			}
+		}
+	}
+	parse_hex("66 d5 00 68 34 12", b);	/* REX2 fields */
+	if (decode_exact(&di, b, 6, M64) || di.vex_kind != DINSN_REX2 ||
+	    di.vex_off != 1 || di.vex[0] != 0 || di.rex || di.opcode_off != 1 ||
+	    di.nr_prefixes != 1 || di.opcode != 0x68 || di.map != DINSN_MAP_1B ||
+	    di.opsize != 2 || di.imm_off != 4 || di.imm_len != 2 ||
+	    di.imm != 0x1234) {
+		printf("FAIL api: REX2 fields\n");
+		fails++;
+	}
+	parse_hex("d5 00 a1 08 07 06 05 04 03 02 81", b);	/* jmpabs */
+	if (decode_exact(&di, b, 11, M64) || di.branch != DINSN_BR_JMP_ABS ||
+	    di.imm != (s64)0x8102030405060708ull || di.imm_len != 8 ||
+	    dinsn_has_rel_target(&di) || di.opsize != 8) {
+		printf("FAIL api: jmpabs target\n");
+		fails++;
+	}
+	parse_hex("62 f4 7d 08 81 c0 34 12", b);	/* EVEX map 4, 16-bit */
+	if (decode_exact(&di, b, 8, M64) || di.map != DINSN_MAP_EVEX4 ||
+	    di.vex_kind != DINSN_EVEX || di.pp != 0x66 || di.opsize != 2 ||
+	    di.modrm_off != 5 || di.imm_off != 6 || di.imm != 0x1234) {
+		printf("FAIL api: EVEX map 4 fields\n");
 		fails++;
 	}
 	return fails;

@@ -32,6 +32,14 @@ typedef __INT64_TYPE__ s64;
 /* The architectural limit on the length of one instruction. */
 #define DINSN_MAX_LEN 15
 
+/*
+ * The Xen/KVM emulate prefix (ud2; .ascii "xen" or "kvm") is decoded as one
+ * unit with the instruction after it, so a unit can be 5 bytes longer than
+ * an instruction: dinsn_decode() may report up to DINSN_UNIT_MAX_LEN.
+ */
+#define DINSN_EMUL_PREFIX_LEN	5
+#define DINSN_UNIT_MAX_LEN	(DINSN_MAX_LEN + DINSN_EMUL_PREFIX_LEN)
+
 /* Return values of dinsn_decode() besides 0. */
 #define DINSN_ERR_INVALID	(-1)	/* not a valid instruction */
 #define DINSN_ERR_TRUNCATED	(-2)	/* valid so far, but needs more bytes */
@@ -54,6 +62,7 @@ enum dinsn_map {
 	DINSN_MAP_XOP8,		/* AMD XOP map 8 */
 	DINSN_MAP_XOP9,		/* AMD XOP map 9 */
 	DINSN_MAP_XOPA,		/* AMD XOP map 10 */
+	DINSN_MAP_EVEX4,	/* EVEX map 4 (APX: promoted legacy instructions) */
 };
 
 /* Which multi-byte prefix (if any) introduced the opcode. */
@@ -63,6 +72,7 @@ enum dinsn_vex_kind {
 	DINSN_VEX3,		/* C4 + 2 payload bytes */
 	DINSN_EVEX,		/* 62 + 3 payload bytes */
 	DINSN_XOP,		/* 8F + 2 payload bytes */
+	DINSN_REX2,		/* D5 + 1 payload byte (APX, 64-bit mode) */
 };
 
 /* Legacy prefixes seen (struct dinsn::prefixes). */
@@ -94,6 +104,7 @@ enum dinsn_branch {
 	DINSN_BR_INT,		/* int n, into, int1 */
 	DINSN_BR_UD,		/* ud0, ud1, ud2 */
 	DINSN_BR_HLT,		/* hlt */
+	DINSN_BR_JMP_ABS,	/* jmpabs imm64 (APX): target in imm */
 };
 
 /* Properties a probe engine cares about (struct dinsn::flags). */
@@ -116,21 +127,25 @@ enum dinsn_branch {
 
 /**
  * struct dinsn - one decoded instruction
- * @len: total length in bytes (including an emulate prefix)
+ * @len: total length in bytes, including an emulate prefix: at most
+ *	DINSN_MAX_LEN (15), but up to DINSN_UNIT_MAX_LEN (20) with
+ *	DINSN_F_EMUL_PREFIX (5 prefix bytes and an instruction of up to 15)
  * @mode: enum dinsn_mode the bytes were decoded in
  * @nr_prefixes: bytes before REX/VEX/opcode: legacy prefixes (and the
  *	emulate prefix, when present)
  * @prefixes: DINSN_P_* bits of the legacy prefixes seen
  * @seg: last segment override byte, or 0
  * @pp: mandatory prefix in effect: 0, 0x66, 0xf3 or 0xf2 (VEX: from pp)
- * @rex: the REX byte that applies, or 0 (an ignored REX is not recorded)
+ * @rex: the REX byte that applies, or 0 (an ignored REX is not recorded;
+ *	with REX2 it is 0 too: use dinsn_rm_gpr() for register numbers)
  * @rex_off: offset of that REX byte
  * @vex_kind: enum dinsn_vex_kind
- * @vex_off: offset of the C5/C4/62/8F byte
- * @vex: VEX/EVEX/XOP payload bytes as encoded
+ * @vex_off: offset of the C5/C4/62/8F/D5 byte
+ * @vex: VEX/EVEX/XOP payload bytes as encoded; REX2: its payload in vex[0]
  * @map: enum dinsn_map of the opcode
  * @opcode: the last opcode byte (for 3DNow!, the suffix byte)
- * @opcode_off: offset of the first opcode byte (0F escape included)
+ * @opcode_off: offset of the first opcode byte (0F escape included); with
+ *	VEX/EVEX/XOP/REX2 the offset of that prefix, which selects the map
  * @modrm: the ModRM byte
  * @modrm_off: offset of ModRM; 0 when there is none
  * @sib: the SIB byte
@@ -142,12 +157,13 @@ enum dinsn_branch {
  * @opsize: effective operand size: 2, 4 or 8
  * @addrsize: effective address size: 2, 4 or 8
  * @branch: enum dinsn_branch
- * @emul_len: 5 with DINSN_F_EMUL_PREFIX, else 0
+ * @emul_len: DINSN_EMUL_PREFIX_LEN with DINSN_F_EMUL_PREFIX, else 0
  * @flags: DINSN_F_* bits
  * @disp: displacement, sign-extended
  * @imm2: second immediate: enter's nesting level, a far pointer's selector,
  *	extrq/insertq's second imm8
- * @imm: first immediate, sign-extended (relative branches: the displacement)
+ * @imm: first immediate, sign-extended (relative branches: the displacement;
+ *	jmpabs: the target)
  *
  * Offsets count from the first byte of the instruction; offsets of
  * fields that can never start at byte 0 use 0 for "absent".
@@ -187,6 +203,34 @@ struct dinsn {
 
 int dinsn_decode(struct dinsn *di, const u8 *buf, size_t len,
 		 enum dinsn_mode mode);
+
+/**
+ * dinsn_rm_gpr() - general-purpose register named by ModRM.rm
+ * @di: a successfully decoded instruction with a register-form ModRM
+ *	(mod == 3)
+ *
+ * Applies REX.B, VEX/XOP.B, EVEX.B and APX's REX2.B3/B4 and EVEX.B4.
+ *
+ * Return: 0-15 for %rax..%r15; 16-31 for APX's extended registers
+ * %r16..%r31, which pt_regs does not hold.
+ */
+static inline unsigned int dinsn_rm_gpr(const struct dinsn *di)
+{
+	unsigned int r = di->modrm & 7;
+
+	switch (di->vex_kind) {
+	case DINSN_VEX_NONE:
+		return r | ((di->rex & 1) << 3);
+	case DINSN_REX2:
+		return r | ((di->vex[0] & 1) << 3) | (di->vex[0] & 0x10);
+	case DINSN_VEX2:
+		return r;
+	case DINSN_EVEX:
+		/* EVEX.B inverted; APX's B4 (P0 bit 3) not inverted */
+		return r | ((~di->vex[0] >> 2) & 8) | ((di->vex[0] << 1) & 0x10);
+	}
+	return r | ((~di->vex[0] >> 2) & 8);	/* VEX3, XOP: inverted B */
+}
 
 /**
  * dinsn_has_rel_target() - does @di branch to a displacement it encodes?

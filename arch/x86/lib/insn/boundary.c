@@ -12,9 +12,6 @@
 #include <linux/uaccess.h>
 #include <asm/dinsn.h>
 
-/* Longest unit dinsn_decode() returns: emulate prefix + instruction. */
-#define DINSN_UNIT_MAX	(DINSN_MAX_LEN + 5)
-
 /**
  * dinsn_check_boundary() - check that @addr starts an instruction
  * @addr: kernel or module text address
@@ -36,7 +33,7 @@
 int dinsn_check_boundary(unsigned long addr, dinsn_orig_byte_t orig_byte)
 {
 	unsigned long size, offset, pc, end;
-	u8 buf[DINSN_UNIT_MAX];
+	u8 buf[DINSN_UNIT_MAX_LEN];
 	struct dinsn di;
 
 	if (!kallsyms_lookup_size_offset(addr, &size, &offset))

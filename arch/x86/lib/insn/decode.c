@@ -194,10 +194,17 @@ general:
  *
  * The Xen/KVM emulate prefix (ud2 followed by "xen" or "kvm") is decoded
  * together with the instruction after it, as the hypervisor executes them.
+ * Such a unit is longer than any instruction: @di->len is at most
+ * DINSN_MAX_LEN (15) for an instruction, but up to DINSN_UNIT_MAX_LEN (20)
+ * with DINSN_F_EMUL_PREFIX set, and @len must then allow for 20 bytes for
+ * an inner instruction of 11 or more bytes to decode.  Callers that copy
+ * or patch the bytes must size their buffers for DINSN_UNIT_MAX_LEN, or
+ * refuse DINSN_F_EMUL_PREFIX units.
  *
  * Return: 0 on success; DINSN_ERR_TRUNCATED when the bytes are a valid
  * beginning but @len is too short; DINSN_ERR_INVALID when they are not an
- * instruction (undefined opcode, longer than 15 bytes, bad prefix use).
+ * instruction (undefined opcode, longer than 15 bytes, bad prefix use, a
+ * reserved or #UD encoding the length is defined for).
  */
 int dinsn_decode(struct dinsn *di, const u8 *buf, size_t len,
 		 enum dinsn_mode mode)

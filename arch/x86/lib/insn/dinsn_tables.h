@@ -13,7 +13,7 @@
  *   bits  8-12  special handler id (SP_*) or prefix kind (PK_*)
  *   bit   13    memory operand required (mod != 3)
  *   bit   14    register operand required (mod == 3)
- *   bit   15    escape byte (0F, or a VEX/EVEX/XOP candidate)
+ *   bit   15    escape byte (0F, or a VEX/EVEX/XOP/REX2 candidate)
  *   bits 16-22  class id (CL_*), indexes dinsn_class_info[]
  *   bit   23    ModRM is always a register form (MOV CR/DR)
  *   bits 24-27  mandatory prefixes allowed: bit 0 none, 1 66, 2 F3, 3 F2
@@ -42,6 +42,7 @@ enum dinsn_imm_kind {
 	IMM_FAR,	/* ptr16:16 / ptr16:32 */
 	IMM_BB,		/* imm8 + imm8 (extrq/insertq) */
 	IMM_D,		/* imm32 regardless of operand size */
+	IMM_Q,		/* imm64 regardless of operand size (jmpabs) */
 };
 
 #define A_IMM_MASK	0x0000000fu
@@ -106,6 +107,7 @@ enum dinsn_special {
 	SP_0F38F0,	/* movbe (memory) / crc32 */
 	SP_KLWIDE,	/* F3 0F 38 D8: aes*wide*kl /0-/3 */
 	SP_VEXGRP,	/* VEX/EVEX/XOP groups, VSIB, register-only forms */
+	SP_EVEX4,	/* EVEX map 4 (APX): groups, forms, reserved P2 bits */
 };
 
 /* Classes: what an instruction does to control flow and machine state. */
@@ -121,7 +123,7 @@ enum dinsn_class_id {
 	CL_POP_SEG, CL_POP_SS, CL_MOV_SEG, CL_MOV_SS, CL_LOAD_FARPTR,
 	CL_CLI, CL_STI, CL_IO, CL_IOSTR, CL_STRING,
 	CL_SERIAL, CL_PRIV, CL_PRIV_SERIAL, CL_NOP, CL_ENDBR,
-	CL_LKGS, CL_SWAPGS, CL_ACFLAG, CL_3DNOW,
+	CL_LKGS, CL_SWAPGS, CL_ACFLAG, CL_3DNOW, CL_JMP_ABS,
 	CL_NR
 };
 
@@ -134,6 +136,7 @@ extern const u32 dinsn_onebyte[2][256];
 extern const u32 dinsn_map0f[256];
 extern const u32 dinsn_map0f38[256];
 extern const u32 dinsn_map0f3a[256];
+extern const u32 dinsn_evex4[256];
 
 /* Helpers for writing attribute words in the table files. */
 #define PP(m)	((u32)(m) << A_PP_SHIFT)
@@ -144,6 +147,7 @@ extern const struct dinsn_class dinsn_class_info[CL_NR];
 extern const u8 dinsn_0f01_reg[64];
 extern const u8 dinsn_3dnow_valid[32];
 extern const u8 dinsn_vex_valid[3][256];
+extern const u16 dinsn_vex_mod[3][256];
 extern const u8 dinsn_evex56_valid[2][256];
 extern const u8 dinsn_xop_valid[3][32];
 extern const u8 dinsn_x87_mem_invalid[8];
@@ -199,7 +203,18 @@ static inline s64 dinsn_rd_signed(const u8 *p, unsigned int n)
 /* Immediates that are one little-endian, sign-extended value. */
 #define IMM_PLAIN	((1u << IMM_B) | (1u << IMM_W) | (1u << IMM_Z) | \
 			 (1u << IMM_V) | (1u << IMM_REL8) | \
-			 (1u << IMM_RELZ) | (1u << IMM_D))
+			 (1u << IMM_RELZ) | (1u << IMM_D) | (1u << IMM_Q))
+
+/*
+ * The REX-style W R X B bits (bits 3-0) of a REX or REX2 prefix, 0 when
+ * there is neither.
+ */
+static inline unsigned int dinsn_rex_wrxb(const struct dinsn *di)
+{
+	if (di->vex_kind == DINSN_REX2)
+		return di->vex[0] & 0x0f;
+	return di->rex & 0x0f;
+}
 
 extern const u8 dinsn_imm_fixed[16];
 extern const u8 dinsn_opsize[2][8];
@@ -209,6 +224,9 @@ int dinsn_decode_general(struct dinsn *di, const u8 *buf, size_t len,
 int dinsn_special(struct dinsn *di, u32 *attr);
 int dinsn_vex(struct dinsn *di, const u8 *buf, const u8 **pp, size_t len,
 	      u32 *attr, u8 *opp);
+int dinsn_rex2(struct dinsn *di, const u8 *buf, const u8 **pp, size_t len,
+	       u32 *attr, u8 *opp);
+int dinsn_evex4_group(struct dinsn *di, u32 *attr);
 bool dinsn_lock_ok(const struct dinsn *di, u32 attr);
 
 #endif /* _DINSN_TABLES_H */

@@ -122,6 +122,11 @@ static int dinsn_opcode(struct dinsn *di, struct dinsn_cursor *c, u32 *ap)
 			if (di->mode == DINSN_MODE_64 && (a & A_DEF64) &&
 			    !(di->prefixes & DINSN_P_OPSIZE))
 				di->opsize = 8;
+		} else if (op == 0xd5) {
+			/* 64-bit mode only: AAD in 32-bit code has no A_ESC */
+			ret = dinsn_rex2(di, c->buf, &p, c->lim, &a, &op);
+			if (ret < 0)
+				return ret;
 		} else {
 			ret = dinsn_vex(di, c->buf, &p, c->lim, &a, &op);
 			if (ret < 0)
@@ -260,7 +265,7 @@ static int dinsn_operands(struct dinsn *di, struct dinsn_cursor *c, u32 a,
 /* "ud2; .ascii "xen"" and "ud2; .ascii "kvm"": the hypervisor's marker. */
 static bool dinsn_is_emul_prefix(const u8 *buf, size_t len)
 {
-	if (len < 5 || buf[0] != 0x0f || buf[1] != 0x0b)
+	if (len < DINSN_EMUL_PREFIX_LEN || buf[0] != 0x0f || buf[1] != 0x0b)
 		return false;
 	return (buf[2] == 'x' && buf[3] == 'e' && buf[4] == 'n') ||
 	       (buf[2] == 'k' && buf[3] == 'v' && buf[4] == 'm');
@@ -271,38 +276,41 @@ static int dinsn_general(struct dinsn *di, const u8 *buf, size_t len,
 
 /*
  * Decode the instruction after an emulate prefix as one unit with it.
- * Returns 1 when @buf holds no usable emulate prefix (a plain ud2).
+ * Returns 1 when @buf holds no usable emulate prefix (a plain ud2).  The
+ * unit may be up to DINSN_UNIT_MAX_LEN (20) bytes long: the 15-byte limit
+ * applies to the instruction after the prefix.
  */
 static noinline int dinsn_decode_emul(struct dinsn *di, const u8 *buf,
 				      size_t len, enum dinsn_mode mode)
 {
+	const unsigned int n = DINSN_EMUL_PREFIX_LEN;
 	struct dinsn in;
 	int ret;
 
 	if (!dinsn_is_emul_prefix(buf, len))
 		return 1;
-	ret = dinsn_general(&in, buf + 5, len - 5, mode, false);
+	ret = dinsn_general(&in, buf + n, len - n, mode, false);
 	if (ret == DINSN_ERR_TRUNCATED)
 		return ret;
 	if (ret)
 		return 1;
-	in.len += 5;
-	in.emul_len = 5;
+	in.len += n;
+	in.emul_len = n;
 	in.flags |= DINSN_F_EMUL_PREFIX;
-	in.nr_prefixes += 5;
-	in.opcode_off += 5;
+	in.nr_prefixes += n;
+	in.opcode_off += n;
 	if (in.rex)
-		in.rex_off += 5;
+		in.rex_off += n;
 	if (in.vex_kind)
-		in.vex_off += 5;
+		in.vex_off += n;
 	if (in.modrm_off)
-		in.modrm_off += 5;
+		in.modrm_off += n;
 	if (in.sib_off)
-		in.sib_off += 5;
+		in.sib_off += n;
 	if (in.disp_len)
-		in.disp_off += 5;
+		in.disp_off += n;
 	if (in.imm_len)
-		in.imm_off += 5;
+		in.imm_off += n;
 	*di = in;
 	return 0;
 }

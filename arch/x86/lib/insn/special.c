@@ -66,6 +66,8 @@ static bool dinsn_grp7_64only(const struct dinsn *di, u8 rm)
 		return rm >= 0xcd && rm <= 0xcf;	/* seam* */
 	if (di->pp == 0xf3 && rm >= 0xec && rm <= 0xef)
 		return true;				/* uintr */
+	if (rm == 0xc6)
+		return true;			/* rdmsrlist, wrmsrlist */
 	return (rm == 0xfe) || (rm == 0xff && di->pp == 0xf3);
 }
 
@@ -98,8 +100,8 @@ static int dinsn_grp7(struct dinsn *di, u32 *a, unsigned int reg)
 	e = dinsn_0f01_reg[rm - 0xc0];
 	if (!(e & G7_DEF) || (di->pp && !(e & G7_ANYPFX)))
 		return INVALID;
-	if (rm == 0xf8 && di->mode != DINSN_MODE_64)
-		return INVALID;			/* swapgs */
+	if ((rm == 0xf8 || rm == 0xc7) && di->mode != DINSN_MODE_64)
+		return INVALID;			/* swapgs, pbndkb */
 	*a = with_class(*a, e & G7_CLASS);
 	return 0;
 }
@@ -233,6 +235,17 @@ static unsigned int vex_index(const struct dinsn *di)
 	return ((di->sib >> 3) & 7) | (di->vex[0] & 0x40 ? 0 : 8);
 }
 
+/* VEX/XOP.W (0 for VEX2) and VEX.L. */
+static bool vex_w(const struct dinsn *di)
+{
+	return di->vex_kind != DINSN_VEX2 && (di->vex[1] & 0x80);
+}
+
+static bool vex_l(const struct dinsn *di)
+{
+	return di->vex[di->vex_kind == DINSN_VEX2 ? 0 : 1] & 0x04;
+}
+
 /*
  * Register operands that must all differ (#UD otherwise): AMX dot
  * products (tiles 0-7, so no R/B), VEX gathers (dest, mask, index) and
@@ -242,7 +255,7 @@ static int dinsn_vex_distinct(const struct dinsn *di)
 {
 	unsigned int r = vex_reg(di), v = vex_vvvv(di), x;
 
-	if (di->opcode == 0x5c || di->opcode == 0x5e) {
+	if (di->opcode == 0x5c || di->opcode == 0x5e || di->opcode == 0x6c) {
 		unsigned int rm = di->modrm & 7;
 
 		r &= 7;
@@ -260,15 +273,59 @@ static int dinsn_vex_distinct(const struct dinsn *di)
 	return r != v && r != x && v != x ? 0 : INVALID;
 }
 
+/*
+ * The VEX extensions of 2022-2023 (Intel ISA extensions reference): the W
+ * and L values each instruction is defined with; register and memory
+ * forms are in dinsn_vex_mod[].  Returns 1 for the opcodes that are not
+ * among them.
+ */
+static int dinsn_vex_map2_new(const struct dinsn *di)
+{
+	bool w = vex_w(di), l = vex_l(di);
+	u8 op = di->opcode;
+
+	switch (op) {
+	case 0x50:
+	case 0x51:	/* vpdpb{uu,su,ss}d(s) W0; 66 is AVX-VNNI's vpdpbusd */
+		if (di->pp == 0x66)
+			return 0;
+		return w ? INVALID : 0;
+	case 0x72:	/* vcvtneps2bf16 W0 (F3, the only VEX form) */
+	case 0xb0:
+	case 0xb1:	/* vcvtne*2ps, vbcstne*2ps W0 */
+	case 0xd2:
+	case 0xd3:	/* vpdpw{uu,us,su}d(s) W0 */
+		return w ? INVALID : 0;
+	case 0xb4:
+	case 0xb5:	/* AVX-IFMA vpmadd52luq/huq: W1 */
+		return w ? 0 : INVALID;
+	case 0xcb ... 0xcd:	/* vsha512rnds2, msg1, msg2: VEX.256.W0 */
+		return !w && l ? 0 : INVALID;
+	case 0xda:	/* vsm3msg1/2 VEX.128.W0; vsm4key4/rnds4 W0 */
+		if (w)
+			return INVALID;
+		return l && (di->pp == 0 || di->pp == 0x66) ? INVALID : 0;
+	case 0xe0 ... 0xef:	/* cmpccxadd: VEX.128, W0/W1, 64-bit only */
+		return l || di->mode != DINSN_MODE_64 ? INVALID : 0;
+	}
+	return 1;
+}
+
 /* VEX/EVEX map 2: AMX, gathers and scatters (VSIB), BMI group 17. */
 static int dinsn_vex_map2(const struct dinsn *di, unsigned int reg, bool mem)
 {
 	bool vsib = mem && (di->modrm & 7) == 4;
 	u8 op = di->opcode;
+	int ret;
 
-	if ((op == 0x49 || op == 0x4b || op == 0x5c || op == 0x5e) &&
-	    di->mode != DINSN_MODE_64)
+	if ((op == 0x49 || op == 0x4b || op == 0x5c || op == 0x5e ||
+	     op == 0x6c) && di->mode != DINSN_MODE_64)
 		return INVALID;			/* AMX is 64-bit only */
+	if (di->vex_kind != DINSN_EVEX) {
+		ret = dinsn_vex_map2_new(di);
+		if (ret <= 0)
+			return ret;
+	}
 	switch (op) {
 	case 0x49:
 		if (di->pp == 0xf2)	/* tilezero */
@@ -281,7 +338,14 @@ static int dinsn_vex_map2(const struct dinsn *di, unsigned int reg, bool mem)
 		return vsib ? 0 : INVALID;
 	case 0x5c:
 	case 0x5e:			/* tile dot products */
-		return mem ? INVALID : dinsn_vex_distinct(di);
+	case 0x6c:			/* AMX-COMPLEX */
+		if (mem)
+			return INVALID;
+		/* tdpfp16ps and AMX-COMPLEX: VEX.128.W0 */
+		if ((op == 0x6c || (op == 0x5c && di->pp == 0xf2)) &&
+		    (vex_w(di) || vex_l(di)))
+			return INVALID;
+		return dinsn_vex_distinct(di);
 	case 0xc6:
 	case 0xc7:			/* gather/scatter prefetches */
 		if (reg != 1 && reg != 2 && reg != 5 && reg != 6)
@@ -294,6 +358,20 @@ static int dinsn_vex_map2(const struct dinsn *di, unsigned int reg, bool mem)
 	return vsib ? dinsn_vex_distinct(di) : INVALID;
 }
 
+/*
+ * EVEX map 6 vf{c,}maddc{ph,sh}, vf{c,}mulc{ph,sh}: the destination may
+ * be neither source (EVEX.R'/R, V', X/B extend the register numbers).
+ */
+static int dinsn_evex6_distinct(const struct dinsn *di, bool mem)
+{
+	unsigned int r = vex_reg(di) | (di->vex[0] & 0x10 ? 0 : 16);
+	unsigned int v = vex_vvvv(di) | (di->vex[2] & 0x08 ? 0 : 16);
+	unsigned int rm = (di->modrm & 7) | (di->vex[0] & 0x20 ? 0 : 8) |
+			  (di->vex[0] & 0x40 ? 0 : 16);
+
+	return r == v || (!mem && r == rm) ? INVALID : 0;
+}
+
 static int dinsn_vex_group(const struct dinsn *di, unsigned int reg, bool mem)
 {
 	switch (di->map) {
@@ -301,6 +379,12 @@ static int dinsn_vex_group(const struct dinsn *di, unsigned int reg, bool mem)
 		return dinsn_vex_map1(di, reg, mem);
 	case DINSN_MAP_0F38:
 		return dinsn_vex_map2(di, reg, mem);
+	case DINSN_MAP_0F3A:		/* vsm3rnds2: VEX.128.66.W0 */
+		return vex_w(di) || vex_l(di) ? INVALID : 0;
+	case DINSN_MAP_EVEX6:
+		return dinsn_evex6_distinct(di, mem);
+	case DINSN_MAP_VEX7:		/* urdmsr/uwrmsr: VEX.128.W0 F8 /0 */
+		return reg || vex_w(di) || vex_l(di) ? INVALID : 0;
 	case DINSN_MAP_XOP9:
 		if (di->opcode == 0x01)		/* tbm: blcfill .. t1mskc */
 			return reg ? 0 : INVALID;
@@ -315,8 +399,10 @@ static int dinsn_vex_group(const struct dinsn *di, unsigned int reg, bool mem)
 
 static int dinsn_crdr(struct dinsn *di, u32 *a, unsigned int reg)
 {
-	if (di->rex & 4)
+	if (dinsn_rex_wrxb(di) & 4)
 		reg += 8;
+	if (di->vex_kind == DINSN_REX2 && (di->vex[0] & 0x40))
+		return INVALID;			/* REX2.R4: CR16 and up */
 	if (!(di->opcode & 1)) {
 		/* control registers that exist: CR0, CR2-CR4, CR8 */
 		if (reg == 1 || (reg > 4 && reg != 8))
@@ -454,8 +540,9 @@ int dinsn_special(struct dinsn *di, u32 *a)
 		if (reg == 0)
 			*a = with_class(*a, CL_NOP);
 		return 0;
-	case SP_XCHG90:
-		if (!(di->rex & 1) && di->pp != 0xf3)
+	case SP_XCHG90:			/* REX.B, REX2.B3/B4: xchg with rax */
+		if (!(dinsn_rex_wrxb(di) & 1) && di->pp != 0xf3 &&
+		    !(di->vex_kind == DINSN_REX2 && (di->vex[0] & 0x10)))
 			*a = with_class(*a, CL_NOP);
 		return 0;
 	case SP_0F38F6:
@@ -474,6 +561,8 @@ int dinsn_special(struct dinsn *di, u32 *a)
 		return di->pp != 0xf2 && !mem ? INVALID : 0;
 	case SP_VEXGRP:
 		return dinsn_vex_group(di, reg, mem);
+	case SP_EVEX4:
+		return dinsn_evex4_group(di, a);
 	case SP_KLWIDE:
 		if (di->map == DINSN_MAP_0F3A)		/* hreset: C0 only */
 			return di->modrm == 0xc0 ? 0 : INVALID;

@@ -13,6 +13,7 @@ const u8 dinsn_imm_fixed[16] = {
 	[IMM_NONE] = 0, [IMM_B] = 1, [IMM_W] = 2, [IMM_Z] = 0xff,
 	[IMM_V] = 0xff, [IMM_REL8] = 1, [IMM_RELZ] = 0xff, [IMM_MOFFS] = 0xff,
 	[IMM_ENTER] = 3, [IMM_FAR] = 0xff, [IMM_BB] = 2, [IMM_D] = 4,
+	[IMM_Q] = 8,
 };
 
 /* Operand size by [mode][REX.W | 66 << 1 | default-64 << 2]. */
@@ -78,6 +79,7 @@ const struct dinsn_class dinsn_class_info[CL_NR] = {
 	[CL_SWAPGS]	= C(NONE, F(PRIV) | F(SEGLOAD)),
 	[CL_ACFLAG]	= C(NONE, F(PRIV)),
 	[CL_3DNOW]	= C(NONE, 0),	/* marks 0F 0F: suffix checked */
+	[CL_JMP_ABS]	= C(JMP_ABS, 0),
 };
 
 /*
@@ -93,6 +95,7 @@ const u8 dinsn_0f01_reg[64] = {
 	[0x02 ... 0x04] = D | CL_PRIV,	/* vmlaunch, vmresume, vmxoff */
 	[0x05] = D | CL_PRIV,		/* pconfig */
 	[0x06] = D | CL_PRIV,		/* wrmsrns */
+	[0x07] = D | CL_PRIV,		/* pbndkb (64-bit only) */
 	[0x08 ... 0x09] = D | CL_PRIV,	/* monitor, mwait */
 	[0x0a ... 0x0b] = D | CL_ACFLAG, /* clac, stac */
 	[0x0f] = D | CL_PRIV,		/* encls */

@@ -110,7 +110,9 @@
 	[0xce] = I64(N | CL(CL_INT)),					\
 	[0xcf] = N | CL(CL_IRET),					\
 	[0xd0 ... 0xd3] = M,						\
-	[0xd4 ... 0xd5] = I64(O(IMM_B, 0)),				\
+	[0xd4] = I64(O(IMM_B, 0)),					\
+	/* D5: AAD in 32-bit code, APX's REX2 prefix in 64-bit code */	\
+	[0xd5] = IS64 ? A_ESC : O(IMM_B, 0),				\
 	[0xd6] = I64(N),						\
 	[0xd7] = N,							\
 	[0xd8 ... 0xdf] = M | SP(SP_X87),				\

@@ -6,7 +6,9 @@
  * pp values (bit 0 none, 1 66, 2 F3, 3 F2): the low nibble for VEX, the
  * high nibble for EVEX.  Lengths need no table: every VEX/EVEX opcode has a
  * ModRM byte (except VEX 0F 77), map 3 always has an imm8, and map 1 has an
- * imm8 on 70-73 and C2, C4-C6.  Written from the Intel SDM and the AMD APM
+ * imm8 on 70-73 and C2, C4-C6.  Written from the Intel SDM, the Intel ISA
+ * extensions reference (AVX-VNNI-INT8/INT16, AVX-NE-CONVERT, AVX-IFMA,
+ * CMPccXADD, AMX-FP16, AMX-COMPLEX, SHA512, SM3, SM4) and the AMD APM
  * volume 4.
  */
 #include "dinsn_tables.h"
@@ -99,18 +101,20 @@ const u8 dinsn_vex_valid[3][256] = {
 		[0x49] = V(PNP | P66 | PF2),
 		[0x4b] = V(P66 | PF3 | PF2),
 		[0x4c ... 0x4f] = E(P66),
-		[0x50 ... 0x51] = V(P66) | E(P66),
+		/* vpdpbusd(s); AVX-VNNI-INT8 vpdpb{uu,su,ss}d(s) */
+		[0x50 ... 0x51] = V(PALL) | E(P66),
 		[0x52] = V(P66) | E(P66 | PF3 | PF2),
 		[0x53] = V(P66) | E(P66 | PF2),
 		[0x54 ... 0x55] = E(P66),
 		[0x58 ... 0x5a] = B(P66),
 		[0x5b] = E(P66),
-		[0x5c] = V(PF3),
+		[0x5c] = V(PF3 | PF2),		/* tdpbf16ps, tdpfp16ps */
 		[0x5e] = V(PALL),
 		[0x62 ... 0x66] = E(P66),
 		[0x68] = E(PF2),
+		[0x6c] = V(PNP | P66),		/* AMX-COMPLEX tcmm{rl,im}fp16ps */
 		[0x70 ... 0x71] = E(P66),
-		[0x72] = E(P66 | PF3 | PF2),
+		[0x72] = V(PF3) | E(P66 | PF3 | PF2),	/* VEX: vcvtneps2bf16 */
 		[0x73] = E(P66),
 		[0x75 ... 0x77] = E(P66),
 		[0x78 ... 0x79] = B(P66),
@@ -129,14 +133,22 @@ const u8 dinsn_vex_valid[3][256] = {
 		[0xa6 ... 0xa9] = B(P66),
 		[0xaa ... 0xab] = B(P66) | E(PF2),
 		[0xac ... 0xaf] = B(P66),
+		/* AVX-NE-CONVERT: vcvtne{e,o}{ph,bf16}2ps, vbcstne{sh,bf16}2ps */
+		[0xb0] = V(PALL),
+		[0xb1] = V(P66 | PF3),
 		[0xb4 ... 0xb5] = B(P66),
 		[0xb6 ... 0xbf] = B(P66),
 		[0xc4] = E(P66),
 		[0xc6 ... 0xc8] = E(P66),
-		[0xca ... 0xcd] = E(P66),
+		[0xca] = E(P66),
+		[0xcb ... 0xcd] = V(PF2) | E(P66),	/* VEX: SHA512 */
 		[0xcf] = B(P66),
+		[0xd2 ... 0xd3] = V(PNP | P66 | PF3),	/* AVX-VNNI-INT16 */
+		/* vsm3msg1, vsm3msg2, vsm4key4, vsm4rnds4 */
+		[0xda] = V(PALL),
 		[0xdb] = V(P66),
 		[0xdc ... 0xdf] = B(P66),
+		[0xe0 ... 0xef] = V(P66),		/* cmpccxadd */
 		[0xf2 ... 0xf3] = V(PNP),
 		[0xf5] = V(PNP | PF3 | PF2),
 		[0xf6] = V(PF2),
@@ -183,8 +195,60 @@ const u8 dinsn_vex_valid[3][256] = {
 		[0x78 ... 0x7f] = V(P66),
 		[0xc2] = E(PNP | PF3),
 		[0xce ... 0xcf] = B(P66),
+		[0xde] = V(P66),			/* vsm3rnds2 */
 		[0xdf] = V(P66),
 		[0xf0] = V(PF2),
+	},
+};
+
+/*
+ * Memory-only and register-only forms of maps 1-3: the pp values (PNP,
+ * P66, PF3, PF2) whose ModRM must name memory (bits 0-3) or a register
+ * (bits 4-7), for VEX (low byte) and EVEX (high byte).  AMX, gathers and
+ * the VEX groups are checked in special.c instead.
+ */
+#define VM(pp)	((u16)(pp))		/* VEX: memory only */
+#define VR(pp)	((u16)((pp) << 4))	/* VEX: register only */
+#define EM(pp)	((u16)((pp) << 8))	/* EVEX: memory only */
+#define ER(pp)	((u16)((pp) << 12))	/* EVEX: register only */
+#define BM(pp)	((u16)((pp) * 0x0101))	/* both: memory only */
+#define BR(pp)	((u16)((pp) * 0x1010))	/* both: register only */
+
+const u16 dinsn_vex_mod[3][256] = {
+	[0] = {	/* map 1 */
+		[0x12] = BM(P66),		/* vmovlpd */
+		[0x13] = BM(PNP | P66),		/* vmovlps/pd store */
+		[0x16] = BM(P66),		/* vmovhpd */
+		[0x17] = BM(PNP | P66),		/* vmovhps/pd store */
+		[0x2b] = BM(PNP | P66),		/* vmovntps/pd */
+		[0x50] = VR(PNP | P66),		/* vmovmskps/pd */
+		[0xc5] = BR(P66),		/* vpextrw r, xmm, imm8 */
+		[0xd7] = VR(P66),		/* vpmovmskb */
+		[0xe7] = BM(P66),		/* vmovntdq */
+		[0xf0] = VM(PF2),		/* vlddqu */
+		[0xf7] = VR(P66),		/* vmaskmovdqu */
+	},
+	[1] = {	/* map 2 */
+		[0x1a] = BM(P66),		/* vbroadcastf128, f32x4/f64x2 */
+		[0x1b] = EM(P66),		/* vbroadcastf32x8/f64x4 */
+		[0x28 ... 0x29] = ER(PF3),	/* vpmovm2b/w, vpmovb2m/w2m */
+		[0x2a] = BM(P66) | ER(PF3),	/* vmovntdqa; vpbroadcastmb2q */
+		[0x2c ... 0x2f] = VM(P66),	/* vmaskmovps/pd */
+		[0x38 ... 0x3a] = ER(PF3),	/* vpmovm2d/q, vpmovd2m/q2m, ... */
+		[0x52 ... 0x53] = EM(PF2),	/* vp4dpwssd(s) */
+		[0x5a] = BM(P66),		/* vbroadcasti128, i32x4/i64x2 */
+		[0x5b] = EM(P66),		/* vbroadcasti32x8/i64x4 */
+		[0x7a ... 0x7c] = ER(P66),	/* vpbroadcastb/w/d/q from a GPR */
+		[0x8c] = VM(P66),		/* vpmaskmovd/q load */
+		[0x8e] = VM(P66),		/* vpmaskmovd/q store */
+		[0x9a ... 0x9b] = EM(PF2),	/* v4fmaddps/ss */
+		[0xaa ... 0xab] = EM(PF2),	/* v4fnmaddps/ss */
+		[0xb0 ... 0xb1] = VM(PALL),	/* AVX-NE-CONVERT */
+		[0xcb ... 0xcd] = VR(PF2),	/* SHA512 */
+		[0xe0 ... 0xef] = VM(P66),	/* cmpccxadd */
+	},
+	[2] = {	/* map 3 */
+		[0x30 ... 0x33] = VR(P66),	/* kshiftr/l */
 	},
 };
 

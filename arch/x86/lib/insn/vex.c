@@ -30,6 +30,24 @@ static u32 dinsn_vex_needs_check(const struct dinsn *di, unsigned int vmap,
 		hit = op == 0x49 || op == 0x4b || op == 0x5c || op == 0x5e ||
 		      (op >= 0x90 && op <= 0x93) || (op >= 0xa0 && op <= 0xa3) ||
 		      op == 0xc6 || op == 0xc7 || op == 0xf3;
+		/* the VEX-only extensions of 2022-2023: W, L and forms */
+		if (di->vex_kind != DINSN_EVEX)
+			hit |= op == 0x50 || op == 0x51 || op == 0x6c ||
+			       op == 0x72 || op == 0xb0 || op == 0xb1 ||
+			       op == 0xb4 || op == 0xb5 ||
+			       (op >= 0xcb && op <= 0xcd) || op == 0xd2 ||
+			       op == 0xd3 || op == 0xda ||
+			       (op >= 0xe0 && op <= 0xef);
+		break;
+	case 3:
+		hit = op == 0xde && di->vex_kind != DINSN_EVEX;	/* vsm3rnds2 */
+		break;
+	case 6:
+		/* complex FP16 multiplies: destination differs from sources */
+		hit = op == 0x56 || op == 0x57 || op == 0xd6 || op == 0xd7;
+		break;
+	case 7:
+		hit = true;
 		break;
 	case 9:
 		hit = op == 0x01 || op == 0x02 || op == 0x12;
@@ -38,8 +56,22 @@ static u32 dinsn_vex_needs_check(const struct dinsn *di, unsigned int vmap,
 		hit = op == 0x12;
 		break;
 	}
-	(void)di;
 	return hit ? SP(SP_VEXGRP) : 0;
+}
+
+/* A_NOMOD3 / A_MOD3 for the memory-only and register-only forms. */
+static u32 dinsn_vex_forms(unsigned int m, u8 op, unsigned int ppbit,
+			   bool evex)
+{
+	unsigned int f = dinsn_vex_mod[m][op];
+
+	if (!f)
+		return 0;
+	if (evex)
+		f >>= 8;
+	if (f & ppbit)
+		return A_NOMOD3;
+	return (f >> 4) & ppbit ? A_MOD3 : 0;
 }
 
 /*
@@ -54,9 +86,9 @@ static u32 dinsn_vex_attr(struct dinsn *di, unsigned int vmap, u8 op,
 	u32 a = A_MODRM | PP(PALL) | dinsn_vex_needs_check(di, vmap, op);
 	u8 ok;
 
-	/* VEX: maps 1-3 and 7; EVEX: 1-3, 5, 6; XOP: 8-10 */
+	/* VEX: maps 1-3 and 7; EVEX: 1-6 (4 is APX's); XOP: 8-10 */
 	if (di->vex_kind == DINSN_XOP ? vmap < 8 :
-	    evex ? (vmap == 4 || vmap > 6) : (vmap > 3 && vmap != 7))
+	    evex ? vmap > 6 : (vmap > 3 && vmap != 7))
 		return 0;
 
 	switch (vmap) {
@@ -72,7 +104,7 @@ static u32 dinsn_vex_attr(struct dinsn *di, unsigned int vmap, u8 op,
 		if (op == 0x77 && !evex)
 			a &= ~A_MODRM;	/* vzeroupper / vzeroall */
 		di->map = DINSN_MAP_0F;
-		return a;
+		return a | dinsn_vex_forms(0, op, ppbit, evex);
 	case 2:
 	case 3:
 		ok = dinsn_vex_valid[vmap - 1][op];
@@ -81,7 +113,14 @@ static u32 dinsn_vex_attr(struct dinsn *di, unsigned int vmap, u8 op,
 		if (!(ok & ppbit))
 			return 0;
 		di->map = vmap == 2 ? DINSN_MAP_0F38 : DINSN_MAP_0F3A;
+		a |= dinsn_vex_forms(vmap - 1, op, ppbit, evex);
 		return vmap == 3 ? a | IMM_B : a;
+	case 4:
+		/* APX: legacy instructions promoted to EVEX, 64-bit only */
+		if (di->mode != DINSN_MODE_64 || !(dinsn_evex4[op] & PP(ppbit)))
+			return 0;
+		di->map = DINSN_MAP_EVEX4;
+		return (dinsn_evex4[op] & ~A_PP_MASK) | PP(PALL);
 	case 5:
 	case 6:
 		if (!(dinsn_evex56_valid[vmap - 5][op] & ppbit))
@@ -157,9 +196,20 @@ int dinsn_vex(struct dinsn *di, const u8 *buf, const u8 **pp,
 		di->vex_kind = DINSN_EVEX;
 		vmap = b1 & 7;
 		vpp = p[1] & 3;
-		/* P0 bit 3 is reserved 0, P1 bit 2 is fixed 1 */
-		if ((b1 & 0x08) || !(p[1] & 0x04))
+		if (vmap == 4) {
+			/*
+			 * APX: P0 bit 3 is B4, P1 bit 2 is ~X4; z and L'L
+			 * (P2 bits 7-5) are reserved 0.  66 selects 16-bit
+			 * operands unless W is set.
+			 */
+			if (p[2] & 0xe0)
+				return DINSN_ERR_INVALID;
+			if (!(p[1] & 0x80) && vpp == 1)
+				di->opsize = 2;
+		} else if ((b1 & 0x08) || !(p[1] & 0x04)) {
+			/* P0 bit 3 is reserved 0, P1 bit 2 is fixed 1 */
 			return DINSN_ERR_INVALID;
+		}
 		if (di->mode == DINSN_MODE_64 && (p[1] & 0x80))
 			di->opsize = 8;
 		break;
@@ -176,6 +226,15 @@ int dinsn_vex(struct dinsn *di, const u8 *buf, const u8 **pp,
 	*attr = dinsn_vex_attr(di, vmap, op, vpp);
 	if (!*attr)
 		return DINSN_ERR_INVALID;
+	/*
+	 * EVEX.L'L = 3 is reserved, except as the rounding control of a
+	 * register form (EVEX.b = 1, mod = 3).
+	 */
+	if (n == 3 && (di->vex[2] & 0x60) == 0x60) {
+		if (!(di->vex[2] & 0x10))
+			return DINSN_ERR_INVALID;
+		*attr |= A_MOD3;
+	}
 	di->pp = dinsn_pp_byte[vpp];
 	*opp = op;
 	*pp = p;
