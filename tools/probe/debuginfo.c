@@ -76,6 +76,7 @@ void debuginfo_close(struct debuginfo *di)
 	func_index_close(di->fidx[0]);
 	func_index_close(di->fidx[1]);
 	free(di->syms);
+	sym_ranges_free(&di->ranges);
 	if (di->dwfl)
 		dwfl_end(di->dwfl);
 	free(di->path);
@@ -119,15 +120,27 @@ static bool is_function_symbol(const GElf_Sym *sym)
 int debuginfo_addr_symbol(struct debuginfo *di, Dwarf_Addr addr,
 			  const char **name, unsigned long *offset)
 {
+	const struct sym_range *r;
 	GElf_Off off;
 	GElf_Sym sym;
 	const char *n;
 
+	if (!di->ranges_built) {
+		sym_ranges_build(di->mod, di->bias, &di->ranges);
+		di->ranges_built = true;
+	}
+	r = sym_ranges_lookup(&di->ranges, addr);
+	if (r) {
+		*name = plain_name(di, r->name);
+		*offset = (unsigned long)(addr - r->start);
+		return 0;
+	}
+	/* no sized symbol holds it: libdwfl also weighs sizeless labels */
 	n = dwfl_module_addrinfo(di->mod, addr + di->bias, &off, &sym, NULL,
 				 NULL, NULL);
 	if (!n)
 		return -1;
-	*name = n;
+	*name = plain_name(di, n);
 	*offset = off;
 	return 0;
 }

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "strbuf.h"
+#include "sym_ranges.h"
 
 struct func_index;
 
@@ -31,6 +32,8 @@ struct debuginfo {
 	struct func_index *fidx[2];	/* see func_index.h; opened on demand */
 	bool fidx_tried[2];
 	struct sym_name *syms;	/* symbol names and counts, built on demand */
+	struct sym_ranges ranges;	/* address to symbol, built on demand */
+	bool ranges_built;
 	size_t nsyms_cap;
 	bool no_dwarf;	/* symbol table only: @dw is NULL */
 	bool running_kernel;	/* no ELF: /proc/kallsyms and /sys/kernel/btf */

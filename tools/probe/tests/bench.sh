@@ -12,15 +12,18 @@ PROBE=${1:-./probe}
 PERF=${PERF:-perf}
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 benchdir=$root/build/probe-bench
-DEB_PKG=linux-image-6.12.117+deb12-cloud-amd64-dbg
-DEB_VMLINUX=usr/lib/debug/boot/vmlinux-6.12.117+deb12-cloud-amd64
+# The current full 6.12 debug package (the meta package names it).
+DEB_META=linux-image-6.12-amd64-dbg
 
 debian_vmlinux() {
 	[ -f "$benchdir/vmlinux-deb" ] && { echo "$benchdir/vmlinux-deb"; return; }
+	pkg=$(apt-cache depends "$DEB_META" 2>/dev/null |
+		sed -n 's/^ *Depends: \(linux-image-6.12[^ ]*-dbg\)$/\1/p' | head -1)
+	[ -n "$pkg" ] || { echo "no $DEB_META in the package lists" >&2; return; }
 	mkdir -p "$benchdir" && cd "$benchdir" || return
-	[ -f "$DEB_PKG"_*.deb ] || apt-get download "$DEB_PKG" >&2 || return
-	dpkg-deb --fsys-tarfile "$DEB_PKG"_*.deb | tar -x "./$DEB_VMLINUX" &&
-		mv "$DEB_VMLINUX" vmlinux-deb && rm -rf usr
+	[ -f "$pkg"_*.deb ] || apt-get download "$pkg" >&2 || return
+	dpkg-deb --fsys-tarfile "$pkg"_*.deb | tar -x --wildcards './usr/lib/debug/boot/vmlinux-*' &&
+		mv usr/lib/debug/boot/vmlinux-* vmlinux-deb && rm -rf usr "$pkg"_*.deb
 	cd - >/dev/null && echo "$benchdir/vmlinux-deb"
 }
 
@@ -36,7 +39,8 @@ vfs_read:11
 tcp_sendmsg%return $retval
 fsnotify_access
 wake_up_process p->comm:string p->real_parent->pid
-vfs_read;*ret\\=*'
+vfs_read;*ret\\=*
+--max-probes=1000 kfree_skb_reason'
 
 # once CMD...: prints "wall-ms KB cpu-ms" for one run (cpu: user+sys,
 # which a busy machine disturbs less than wall time)
@@ -63,14 +67,17 @@ for v in $VMLINUX; do
 	echo "(ms: wall time, median of 5; cpu: user+sys of that run; cold: first run, builds the index)"
 	printf '%-46s %7s %7s %7s %7s %7s %6s | %7s %7s %7s\n' spec "perf" "perfcpu" "cold" "warm" "warmcpu" "faster" "perf MB" "cold MB" "warm MB"
 	echo "$SPECS" | while IFS= read -r spec; do
+		opt=--quiet	# a line may start with one option for both tools
+		case $spec in --*) opt=${spec%% *} spec=${spec#* } ;; esac
 		rm -f "$cache"/*
-		set -- $(measure "$PERF" probe -k "$v" -s "$src" -q -D "$spec")
+		set -- $(measure "$PERF" probe -k "$v" -s "$src" -q "$opt" -D "$spec")
 		pt=$1 pm=$2 pc=$3
 		rm -f "$cache"/*
-		set -- $(once env PROBE_CACHE_DIR="$cache" "$PROBE" -k "$v" -s "$src" -q -D "$spec")
+		set -- $(once env PROBE_CACHE_DIR="$cache" "$PROBE" -k "$v" -s "$src" -q "$opt" -D "$spec")
 		ct=$1 cm=$2
-		set -- $(measure env PROBE_CACHE_DIR="$cache" "$PROBE" -k "$v" -s "$src" -q -D "$spec")
+		set -- $(measure env PROBE_CACHE_DIR="$cache" "$PROBE" -k "$v" -s "$src" -q "$opt" -D "$spec")
 		wt=$1 wm=$2 wc=$3
+		[ "$opt" = --quiet ] || spec="$spec ($opt)"
 		printf '%-46s %7d %7d %7d %7d %7d %5dx | %7d %7d %7d\n' "$spec" "$pt" "$pc" "$ct" "$wt" "$wc" \
 			$((pt / (wt > 0 ? wt : 1))) $((pm / 1024)) $((cm / 1024)) $((wm / 1024))
 	done
