@@ -14,7 +14,7 @@
 
 struct dinsn_kcase {
 	const char *what;
-	u8 bytes[DINSN_MAX_LEN + 5];
+	u8 bytes[DINSN_UNIT_MAX_LEN];
 	u8 nbytes;
 	int ret;
 	u8 len;
@@ -54,6 +54,16 @@ static const struct dinsn_kcase dinsn_kcases[] = {
 	KC("truncated call", DINSN_ERR_TRUNCATED, 0, NONE, 0, 0xe8, 0, 0),
 	KC("undefined 0f 04", DINSN_ERR_INVALID, 0, NONE, 0, 0x0f, 0x04),
 	KC("lock nop", DINSN_ERR_INVALID, 0, NONE, 0, 0xf0, 0x90),
+	KC("jmpabs (APX REX2)", 0, 11, JMP_ABS, 0,
+	   0xd5, 0x00, 0xa1, 1, 2, 3, 4, 5, 6, 7, 8),
+	KC("REX2 with jcc rel8", DINSN_ERR_INVALID, 0, NONE, 0,
+	   0xd5, 0x00, 0x74, 0x00),
+	KC("vmovlpd store needs memory", DINSN_ERR_INVALID, 0, NONE, 0,
+	   0xc5, 0xf9, 0x13, 0xc0),
+	KC("emulate prefix + 11-byte nopw", 0, 16, NONE,
+	   DINSN_F_EMUL_PREFIX | DINSN_F_NOP,
+	   0x0f, 0x0b, 'x', 'e', 'n', 0x66, 0x66, 0x2e, 0x0f, 0x1f, 0x84,
+	   0, 0, 0, 0, 0),
 };
 
 static void dinsn_test_cases(struct kunit *test)
@@ -144,7 +154,7 @@ static int dinsn_walk_one(void *data, const char *name, unsigned long addr)
 	}
 	w->funcs++;
 	for (pc = addr; pc < addr + size; pc += di.len) {
-		size_t n = min_t(unsigned long, DINSN_MAX_LEN + 5,
+		size_t n = min_t(unsigned long, DINSN_UNIT_MAX_LEN,
 				 addr + size - pc);
 		int ret = dinsn_decode(&di, (const u8 *)pc, n, DINSN_MODE_64);
 
