@@ -154,6 +154,42 @@ static bool type_known(const char *t)
 	       !bitfield_type(base);
 }
 
+/* @word as a whole item of @list: "string" is not in "ustring, symbol". */
+static bool lists(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p;
+
+	for (p = strstr(list, word); p; p = strstr(p + 1, word))
+		if ((p == list || strchr(" ,/\t", p[-1])) && strchr(" ,/\t", p[n]))
+			return true;
+	return false;
+}
+
+bool type_offered(const char *type, const char *offered)
+{
+	const char *br = strchr(type, '[');
+	char family[4] = "";
+
+	if (br && !strstr(offered, "<array-size>"))
+		return false;
+	if (type[0] == 'b' && isdigit((unsigned char)type[1]))
+		return strstr(offered, "b<bit-width>") != NULL;
+	if (strchr("sux", type[0]) && (isdigit((unsigned char)type[1]) ||
+				       !type[1] || type[1] == '[')) {
+		family[0] = type[0];	/* "u8/16/32/64" covers u, u8..u64 */
+		strcpy(family + 1, "8");
+		return lists(offered, family);
+	}
+	if (br) {
+		char base[32];
+
+		snprintf(base, sizeof(base), "%.*s", (int)(br - type), type);
+		return lists(offered, base);
+	}
+	return lists(offered, type);
+}
+
 int arg_parse(const char *text, struct probe_arg *arg, struct probe_error *err)
 {
 	const char *eq = strchr(text, '=');

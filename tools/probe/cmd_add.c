@@ -45,6 +45,27 @@ static int load_taken(const char *group, struct taken *t, struct probe_error *er
 	return 0;
 }
 
+/*
+ * Types the running kernel does not take are refused here, naming them,
+ * rather than by the kernel's terse "bad type" (an older kernel may lack
+ * ustring, symstr, %pd or arrays). @offered NULL: README unreadable.
+ */
+static int check_types(const struct resolved *r, const char *offered,
+		       struct probe_error *err)
+{
+	size_t i, j;
+
+	for (i = 0; offered && i < r->n; i++)
+		for (j = 0; j < r->v[i].nargs; j++) {
+			const char *t = r->v[i].args[j].type;
+
+			if (t && !type_offered(t, offered))
+				return perr(err, "The running kernel does not take type '%s' (its tracefs README offers: %s).",
+					    t, offered);
+		}
+	return 0;
+}
+
 static int add_one(struct probe_ctx *ctx, struct debuginfo *di, const char *text,
 		   bool definition_only, struct taken *taken, bool *tracefs_checked)
 {
@@ -71,7 +92,8 @@ static int add_one(struct probe_ctx *ctx, struct debuginfo *di, const char *text
 	}
 	if ((di->no_dwarf ? resolve_from_symbols(di, &spec, &ctx->ropts, &r, &err) :
 			    resolve_spec(di, &spec, &ctx->ropts, &r, &err)) ||
-	    (ctx->exec && exec_place_points(di, ctx->exec, &r, &err))) {
+	    (ctx->exec && exec_place_points(di, ctx->exec, &r, &err)) ||
+	    (!definition_only && check_types(&r, ctx->readme_types, &err))) {
 		report_error(&err);
 		resolved_free(&r);
 		spec_free(&spec);
@@ -126,9 +148,13 @@ int cmd_add(struct probe_ctx *ctx, const struct str_list *specs,
 	ctx->symbols_ok = true;	/* FUNC[+OFF][%return] needs no DWARF */
 	if (ctx_debuginfo(ctx, &di))
 		return 1;
+	if (!definition_only)
+		ctx->readme_types = tracefs_readme_types();
 	for (i = 0; i < specs->n; i++)
 		if (add_one(ctx, di, specs->v[i], definition_only, &taken, &checked))
 			rc = 1;
 	taken_free(&taken);
+	free(ctx->readme_types);
+	ctx->readme_types = NULL;
 	return rc;
 }

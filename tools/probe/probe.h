@@ -20,6 +20,7 @@ struct probe_ctx {
 	struct debuginfo di;
 	bool di_open;
 	bool symbols_ok;	/* the command can do with a symbol table */
+	char *readme_types;	/* --add: the running kernel's fetch types */
 };
 
 /* Opens -k, -m or the running kernel's vmlinux once. */

@@ -79,6 +79,13 @@ void arg_free(struct probe_arg *arg);
 /* Text form of an argument's variable and chain ("file->f_path.dentry"). */
 char *arg_chain_string(const struct probe_arg *arg);
 
+/*
+ * Does a kernel whose README lists @offered (its "type:" clause, e.g.
+ * "s8/16/32/64, u8/16/32/64, x8/16/32/64, char, string, symbol, ...")
+ * take fetch type @type ("u32", "string", "b3@2/32", "x8[4]")?
+ */
+bool type_offered(const char *type, const char *offered);
+
 /* A C identifier ([A-Za-z_][A-Za-z0-9_]*). */
 bool is_identifier(const char *s, size_t len);
 

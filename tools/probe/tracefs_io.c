@@ -107,6 +107,32 @@ int kevents_read(struct kevents *out, struct probe_error *err)
 	return 0;
 }
 
+char *tracefs_readme_types(void)
+{
+	char *readme = tracefs_instance_file_read(NULL, "README", NULL);
+	struct strbuf sb = STRBUF_INIT;
+	const char *p, *line;
+
+	p = readme ? strstr(readme, " type: ") : NULL;
+	if (!p) {
+		free(readme);
+		return NULL;
+	}
+	/* "type: s8/16/32/64, ..." and its deeper-indented continuation lines */
+	for (line = p + 7; line && *line; ) {
+		const char *nl = strchr(line, '\n');
+		size_t n = nl ? (size_t)(nl - line) : strlen(line);
+
+		strbuf_add(&sb, line, n);
+		strbuf_adds(&sb, " ");
+		line = nl ? nl + 1 : NULL;
+		if (!line || strspn(line, " \t") < 10)	/* the next key */
+			break;
+	}
+	free(readme);
+	return strbuf_detach(&sb);
+}
+
 static int write_line(bool user, const char *line, struct probe_error *err)
 {
 	char *klog;

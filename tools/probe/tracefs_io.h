@@ -20,6 +20,12 @@ int tracefs_ready_any(struct probe_error *err);
 /* Both files' events: kprobes first, then uprobes when the kernel has them. */
 int kevents_read(struct kevents *out, struct probe_error *err);
 
+/*
+ * The fetch-argument types the running kernel offers: the "type:" clause
+ * of tracefs' README, or NULL when it cannot be read.
+ */
+char *tracefs_readme_types(void);
+
 /* Appends @definition to uprobe_events (@user) or kprobe_events. */
 int kevent_add(const char *definition, bool user, struct probe_error *err);
 int kevent_del(const struct kevent *k, struct probe_error *err);

@@ -203,9 +203,36 @@ static void test_line_ranges(void)
 	      "backwards range rejected");
 }
 
+/* The "type:" clauses of two kernels' tracefs README, as they print them. */
+static void test_type_offered(void)
+{
+	const char *k612 = "s8/16/32/64, u8/16/32/64, x8/16/32/64, char, string, symbol, "
+			   "b<bit-width>@<bit-offset>/<container-size>, ustring, "
+			   "symstr, %pd/%pD, <type>\\[<array-size>\\] ";
+	const char *k419 = "s8/16/32/64, u8/16/32/64, x8/16/32/64, string, symbol, "
+			   "b<bit-width>@<bit-offset>/<container-size>, ";
+	static const char *const all[] = {
+		"u8", "s64", "x32", "u", "x", "char", "string", "ustring", "symbol",
+		"symstr", "%pd", "%pD", "b3@2/32", "x8[4]", "string[2]",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		CHECK(type_offered(all[i], k612), "6.12 offers %s", all[i]);
+	CHECK(type_offered("u16", k419) && type_offered("string", k419) &&
+	      type_offered("b1@0/8", k419), "4.19 offers u16, string, bitfields");
+	CHECK(!type_offered("ustring", k419) && !type_offered("symstr", k419) &&
+	      !type_offered("%pd", k419) && !type_offered("char", k419) &&
+	      !type_offered("u8[4]", k419),
+	      "4.19 lacks ustring, symstr, %%pd, char and arrays");
+	CHECK(!type_offered("o", k612) && !type_offered("strin", k612) &&
+	      !type_offered("ring", k612), "unknown and partial names are not offered");
+}
+
 int main(void)
 {
 	test_points();
+	test_type_offered();
 	test_point_errors();
 	test_args();
 	test_line_ranges();
