@@ -77,6 +77,9 @@ static int check_function(const struct dprobe_func_text *ft,
 		if (di.branch == DINSN_BR_JMP_IND &&
 		    ((di.modrm >> 6) != 3 || !jump_tables_impossible()))
 			return -EINVAL;
+		/* an absolute target is not DINSN_F_REL: refuse rather than chase */
+		if (di.branch == DINSN_BR_JMP_ABS)
+			return -EINVAL;
 		e = search_exception_tables(a);
 		if (e && (inside_region(extable_fixup(e), start, len) ||
 			  (a >= start && a < start + len)))

@@ -181,11 +181,15 @@ fail:
  * @di: the decoded instruction
  *
  * Return: true for breakpoints, traps, BUG() sites, returns from
- * exceptions, far and system branches, transactions and instructions
- * with the emulate prefix.
+ * exceptions, far and system branches, transactions, instructions with
+ * the emulate prefix, and APX encodings (REX2, EVEX map 4, jmpabs): they
+ * may name registers 16-31, which pt_regs and the emulation lack, and no
+ * 6.12 kernel is built with them.
  */
 bool dprobe_x86_insn_refused(const struct dinsn *di)
 {
+	if (di->vex_kind == DINSN_REX2 || di->map == DINSN_MAP_EVEX4)
+		return true;
 	switch (di->branch) {
 	case DINSN_BR_INT3:	/* someone else's breakpoint, or padding */
 	case DINSN_BR_INT:

@@ -193,11 +193,43 @@ static void test_slot_is_text(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, dprobe_is_slot((unsigned long)&p));
 }
 
+/*
+ * APX encodings name registers 16-31, which pt_regs and the emulation of
+ * indirect branches lack (jmp *%r16 would have jumped through %rax): the
+ * engine refuses them, and their legacy forms stay probe-able.
+ */
+static void test_apx_refused(struct kunit *test)
+{
+	static const struct {
+		u8 bytes[11];
+		u8 len;
+		bool refused;
+	} cases[] = {
+		{ { 0x89, 0xc8 }, 2, false },			/* mov %ecx,%eax */
+		{ { 0xd5, 0x00, 0x89, 0xc8 }, 4, true },	/* the same with REX2 */
+		{ { 0xff, 0xe0 }, 2, false },			/* jmp *%rax */
+		{ { 0xd5, 0x10, 0xff, 0xe0 }, 4, true },	/* jmp *%r16 */
+		{ { 0x62, 0xf4, 0x7c, 0x18, 0x01, 0xc8 }, 6, true }, /* EVEX map 4 add */
+		{ { 0xd5, 0x00, 0xa1 }, 11, true },		/* jmpabs */
+	};
+	struct dinsn di;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		KUNIT_ASSERT_EQ_MSG(test, dinsn_decode(&di, cases[i].bytes,
+						       cases[i].len, DINSN_MODE_64),
+				    0, "case %zu decodes", i);
+		KUNIT_EXPECT_EQ_MSG(test, dprobe_x86_insn_refused(&di),
+				    cases[i].refused, "case %zu", i);
+	}
+}
+
 static struct kunit_case dprobes_safety_cases[] = {
 	KUNIT_CASE_SLOW(test_jump_label_targets),
 	KUNIT_CASE(test_patched_text_refused),
 	KUNIT_CASE(test_blacklisted_clones),
 	KUNIT_CASE(test_slot_is_text),
+	KUNIT_CASE(test_apx_refused),
 	{}
 };
 
