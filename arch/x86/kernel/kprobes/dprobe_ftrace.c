@@ -72,6 +72,8 @@ int dprobe_ftrace_arm(struct dprobe_site *site)
 {
 	int ret;
 
+	lockdep_assert_held(&dprobe_mutex);
+
 	ret = ftrace_set_filter_ip(&dprobe_ftrace_ops, site->addr, 0, 0);
 	if (ret)
 		return ret;
@@ -92,6 +94,8 @@ int dprobe_ftrace_arm(struct dprobe_site *site)
  */
 void dprobe_ftrace_disarm(struct dprobe_site *site)
 {
+	lockdep_assert_held(&dprobe_mutex);
+
 	/* An empty filter means "every function": unregister first. */
 	if (--nr_ftrace_sites == 0)
 		WARN_ON_ONCE(unregister_ftrace_function(&dprobe_ftrace_ops));

@@ -37,6 +37,8 @@
  */
 void dprobe_text_lock(void)
 {
+	lockdep_assert_held(&dprobe_mutex);
+
 	jump_label_lock();
 	mutex_lock(&text_mutex);
 }
