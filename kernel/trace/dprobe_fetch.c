@@ -46,6 +46,8 @@ static unsigned long fetch_source(const struct dprobe_fetch_op *o,
 		return regs_get_kernel_stack_nth(regs, o->param);
 	case DPROBE_OP_STACKP:
 		return kernel_stack_pointer(regs);
+	case DPROBE_OP_ARG:
+		return regs_get_kernel_argument(regs, o->param);
 	case DPROBE_OP_RETVAL:
 		return regs_return_value(regs);
 	case DPROBE_OP_COMM:

@@ -32,6 +32,8 @@ struct pt_regs;
  * @DPROBE_OP_END: end of the program
  * @DPROBE_OP_REG: source: the pt_regs word at byte offset @param
  * @DPROBE_OP_STACK: source: kernel stack slot @param
+ * @DPROBE_OP_ARG: source: function argument @param (from 0) at entry,
+ *	where the architecture's calling convention puts it
  * @DPROBE_OP_STACKP: source: the stack pointer
  * @DPROBE_OP_RETVAL: source: the return value register
  * @DPROBE_OP_COMM: source: the address of current->comm
@@ -63,6 +65,7 @@ enum dprobe_fetch_opcode {
 	DPROBE_OP_REG,
 	DPROBE_OP_STACK,
 	DPROBE_OP_STACKP,
+	DPROBE_OP_ARG,
 	DPROBE_OP_RETVAL,
 	DPROBE_OP_COMM,
 	DPROBE_OP_ENTRY,

@@ -144,22 +144,6 @@ void dprobe_def_field(const struct dprobe_def *def, unsigned int i,
 	}
 }
 
-void dprobe_format_field_line(const struct dprobe_field *f,
-			      struct seq_buf *s)
-{
-	const char *array = strchr(f->type, '[');
-
-	if (!strncmp(f->type, "__data_loc", 10))
-		array = NULL;
-	if (array)
-		seq_buf_printf(s, "\tfield:%.*s %s[];", (int)(array - f->type),
-			       f->type, f->name);
-	else
-		seq_buf_printf(s, "\tfield:%s %s;", f->type, f->name);
-	seq_buf_printf(s, "\toffset:%u;\tsize:%u;\tsigned:%d;", f->offset,
-		       f->size, f->is_signed);
-}
-
 void dprobe_print_args(const struct dprobe_def *def, struct seq_buf *s,
 		       const void *args, const void *rec,
 		       unsigned int rec_len)

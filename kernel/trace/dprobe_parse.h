@@ -310,7 +310,7 @@ int dprobe_def_resolve(struct dprobe_def *def,
 		       const struct dprobe_symbol_ops *syms);
 
 /**
- * struct dprobe_delete - a parsed delete command
+ * struct dprobe_delete - a delete command, as dyn_event_release() splits it
  * @group: group to match, NULL for any group
  * @event: event to match, "" for any event of @group
  * @argc: number of tokens after the first (place, then NAME=EXPR)
@@ -324,22 +324,6 @@ struct dprobe_delete {
 	char **argv;
 	char *buf;
 };
-
-/**
- * dprobe_parse_delete() - parse "-:[GRP/][EVENT] [PLACE [NAME=EXPR ...]]"
- * @line: the command; "!" followed by a definition is accepted too, as
- *	dynamic_events does
- * @del: filled on success; release with dprobe_delete_release()
- *
- * Return: 0, -EINVAL for a malformed command, -ENOMEM.
- */
-int dprobe_parse_delete(const char *line, struct dprobe_delete *del);
-
-/**
- * dprobe_delete_release() - free what dprobe_parse_delete() allocated
- * @del: the delete command
- */
-void dprobe_delete_release(struct dprobe_delete *del);
 
 /**
  * dprobe_def_matches() - does a delete command select this probe
@@ -428,14 +412,6 @@ static inline unsigned int dprobe_def_header_size(const struct dprobe_def *def)
 	return def->is_return ? 2 * sizeof(unsigned long) :
 				sizeof(unsigned long);
 }
-
-/**
- * dprobe_format_field_line() - a field line as the format file shows it
- * @f: the field
- * @s: output, "\tfield:TYPE NAME;\toffset:N;\tsize:N;\tsigned:N;"
- */
-void dprobe_format_field_line(const struct dprobe_field *f,
-			      struct seq_buf *s);
 
 /**
  * dprobe_print_args() - the " name=value" part of a trace line

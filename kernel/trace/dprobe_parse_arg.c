@@ -23,27 +23,6 @@ static const char *const reserved_names[] = {
 	"common_tgid", "__probe_ip", "__probe_ret_ip", "__probe_func",
 };
 
-/* pt_regs members by the names %REG accepts (x86-64). */
-#define REG(n)	{ #n, offsetof(struct pt_regs, n) }
-static const struct {
-	const char *name;
-	unsigned int offset;
-} reg_table[] = {
-	REG(r15), REG(r14), REG(r13), REG(r12), REG(r11), REG(r10),
-	REG(r9), REG(r8), REG(bx), REG(cx), REG(dx), REG(si), REG(di),
-	REG(bp), REG(ax), REG(orig_ax), REG(ip), REG(cs), REG(flags),
-	REG(sp), REG(ss),
-};
-
-#undef REG
-
-/* x86-64 calling convention: the first six arguments are in registers. */
-static const unsigned int arg_reg_offsets[] = {
-	offsetof(struct pt_regs, di), offsetof(struct pt_regs, si),
-	offsetof(struct pt_regs, dx), offsetof(struct pt_regs, cx),
-	offsetof(struct pt_regs, r8), offsetof(struct pt_regs, r9),
-};
-
 /*
  * The op budget is counted in the ABI's slots: a symbol takes two (its
  * name and its address), every other op one, and slot
@@ -127,14 +106,9 @@ static int compile_func_arg(struct arg_compiler *c, const char *num)
 		return fail(c, c->base, DPROBE_ERR_BAD_ARG_NUM, -EINVAL);
 	n--;
 	if (def->func_entry) {
-		if (n < ARRAY_SIZE(arg_reg_offsets)) {
-			o = emit_source(c, DPROBE_OP_REG);
-			o->param = arg_reg_offsets[n];
-		} else {
-			/* Slot 0 holds the return address. */
-			o = emit_source(c, DPROBE_OP_STACK);
-			o->param = n - ARRAY_SIZE(arg_reg_offsets) + 1;
-		}
+		/* the architecture's calling convention, at fetch time */
+		o = emit_source(c, DPROBE_OP_ARG);
+		o->param = n;
 		return 0;
 	}
 	if (!def->is_return)
@@ -199,19 +173,17 @@ static int compile_var(struct arg_compiler *c, const char *expr)
 	return fail(c, c->base, DPROBE_ERR_BAD_VAR, -EINVAL);
 }
 
+/* %REG: the names and pt_regs offsets are the architecture's. */
 static int compile_reg(struct arg_compiler *c, const char *expr)
 {
 	struct dprobe_fetch_op *o;
-	unsigned int i;
+	int offset = regs_query_register_offset(expr + 1);
 
-	for (i = 0; i < ARRAY_SIZE(reg_table); i++) {
-		if (!strcmp(expr + 1, reg_table[i].name)) {
-			o = emit_source(c, DPROBE_OP_REG);
-			o->param = reg_table[i].offset;
-			return 0;
-		}
-	}
-	return fail(c, c->base, DPROBE_ERR_BAD_REG_NAME, -EINVAL);
+	if (offset < 0)
+		return fail(c, c->base, DPROBE_ERR_BAD_REG_NAME, -EINVAL);
+	o = emit_source(c, DPROBE_OP_REG);
+	o->param = offset;
+	return 0;
 }
 
 /* @ADDR and @SYM[+|-OFFS]: a load from memory. */
@@ -408,6 +380,7 @@ static bool string_source(u8 op)
 static bool symstr_source(u8 op)
 {
 	return op == DPROBE_OP_REG || op == DPROBE_OP_STACK ||
+	       op == DPROBE_OP_ARG ||
 	       op == DPROBE_OP_RETVAL || op == DPROBE_OP_DEREF;
 }
 

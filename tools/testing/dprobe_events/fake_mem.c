@@ -158,6 +158,27 @@ unsigned long regs_get_kernel_stack_nth(struct pt_regs *regs, unsigned int n)
 	return val;
 }
 
+/* x86-64's register names, as arch/x86/kernel/ptrace.c answers them. */
+int regs_query_register_offset(const char *name)
+{
+#define R(n)	{ #n, offsetof(struct pt_regs, n) }
+	static const struct {
+		const char *name;
+		int offset;
+	} regs[] = {
+		R(ax), R(bx), R(cx), R(dx), R(si), R(di), R(bp), R(sp),
+		R(r8), R(r9), R(r10), R(r11), R(r12), R(r13), R(r14), R(r15),
+		R(orig_ax), R(ip), R(cs), R(flags), R(ss),
+	};
+#undef R
+	size_t i;
+
+	for (i = 0; i < sizeof(regs) / sizeof(regs[0]); i++)
+		if (!strcmp(regs[i].name, name))
+			return regs[i].offset;
+	return -EINVAL;
+}
+
 unsigned long regs_get_kernel_argument(struct pt_regs *regs, unsigned int n)
 {
 	const unsigned long args[] = { regs->di, regs->si, regs->dx,

@@ -9,6 +9,7 @@
 
 #include "host_compat.h"
 #include "dprobe_parse.h"
+#include "delete_cmd.h"
 #include "fake_mem.h"
 
 #define KBASE	0xffff888000100000ul
@@ -157,7 +158,7 @@ static void exercise(const struct dprobe_def *def)
 	for (i = 0; i < dprobe_def_nr_fields(def); i++) {
 		dprobe_def_field(def, i, buf, 64, &f);
 		seq_buf_init(&s, buf + 64, sizeof(buf) - 64);
-		dprobe_format_field_line(&f, &s);
+		format_field_line(&f, &s);
 	}
 	memset(&regs, 0, sizeof(regs));
 	regs.di = KBASE;
@@ -199,11 +200,11 @@ static void check_delete(const struct dprobe_def *def, const char *list)
 	/* Places are compared in a buffer of 64, as upstream does. */
 	if (seq_buf_used(&s) > DPROBE_MAX_ARGSTR_LEN)
 		return;
-	if (dprobe_parse_delete(list, &del))
+	if (delete_cmd_parse(list, &del))
 		fail("listing is no delete command", list);
 	if (!dprobe_def_matches(def, &del))
 		fail("listing as a delete does not select the probe", list);
-	dprobe_delete_release(&del);
+	delete_cmd_release(&del);
 }
 
 static void round_trip(const char *line, const struct dprobe_def *def)
@@ -278,10 +279,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (!dprobe_def_resolve(def, &env.syms))
 			exercise(def);
 	}
-	if (!dprobe_parse_delete(line, &del)) {
+	if (!delete_cmd_parse(line, &del)) {
 		if (def)
 			dprobe_def_matches(def, &del);
-		dprobe_delete_release(&del);
+		delete_cmd_release(&del);
 	}
 	dprobe_def_free(def);
 	free(line);

@@ -3,6 +3,7 @@
  * The event's format file (fields and print fmt) and printed values
  * (ABI sections 9 and 11).
  */
+#include "delete_cmd.h"
 #include "test.h"
 
 static struct dprobe_def *parse(const char *line)
@@ -26,7 +27,7 @@ static void fields_text(const struct dprobe_def *def, char *out, size_t len)
 	seq_buf_init(&s, out, len);
 	for (i = 0; i < dprobe_def_nr_fields(def); i++) {
 		dprobe_def_field(def, i, type, sizeof(type), &f);
-		dprobe_format_field_line(&f, &s);
+		format_field_line(&f, &s);
 		seq_buf_putc(&s, '\n');
 	}
 	out[seq_buf_used(&s) < len ? seq_buf_used(&s) : len - 1] = '\0';

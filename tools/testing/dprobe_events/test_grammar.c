@@ -3,6 +3,7 @@
  * Grammar: accepted definitions and how they are listed; lines that are
  * not kprobe definitions; limits; compiled programs of the fetch-arg forms.
  */
+#include "delete_cmd.h"
 #include "test.h"
 
 struct listing_case {
@@ -216,12 +217,12 @@ static void test_programs(void)
 	      p[0].param == offsetof(struct pt_regs, di) &&
 	      p[1].op == DPROBE_OP_ST_RAW && p[1].size == 8 &&
 	      p[2].op == DPROBE_OP_END, "%%di program");
+	/* $argN: the architecture's regs_get_kernel_argument(), at fetch time */
 	p = prog_of(d, 1);
-	CHECK(p[0].op == DPROBE_OP_REG &&
-	      p[0].param == offsetof(struct pt_regs, si), "$arg2 is %%si");
+	CHECK(p[0].op == DPROBE_OP_ARG && p[0].param == 1, "$arg2 is argument 1");
 	p = prog_of(d, 2);
-	CHECK(p[0].op == DPROBE_OP_STACK && p[0].param == 2,
-	      "$arg8 is stack slot 2, got op %d param %u", p[0].op, p[0].param);
+	CHECK(p[0].op == DPROBE_OP_ARG && p[0].param == 7,
+	      "$arg8 is argument 7, got op %d param %u", p[0].op, p[0].param);
 	p = prog_of(d, 3);
 	CHECK(p[0].op == DPROBE_OP_REG && p[1].op == DPROBE_OP_ST_MEM &&
 	      p[1].offset == 8 && p[1].size == 4 && p[2].op == DPROBE_OP_END,
@@ -296,7 +297,7 @@ static void test_delete(void)
 	int ret;
 
 	for (i = 0; i < ARRAY_SIZE(ok); i++) {
-		ret = dprobe_parse_delete(ok[i].line, &del);
+		ret = delete_cmd_parse(ok[i].line, &del);
 		CHECK(ret == 0, "'%s': ret %d", ok[i].line, ret);
 		if (ret)
 			continue;
@@ -305,10 +306,10 @@ static void test_delete(void)
 		CHECK(!strcmp(del.event, ok[i].event) && del.argc == ok[i].argc,
 		      "'%s': event '%s' argc %d", ok[i].line, del.event,
 		      del.argc);
-		dprobe_delete_release(&del);
+		delete_cmd_release(&del);
 	}
 	for (i = 0; i < ARRAY_SIZE(bad); i++) {
-		ret = dprobe_parse_delete(bad[i], &del);
+		ret = delete_cmd_parse(bad[i], &del);
 		CHECK(ret == -EINVAL, "'%s': ret %d", bad[i], ret);
 	}
 }
@@ -321,10 +322,10 @@ static bool del_matches(const char *def_line, const char *del_line)
 	bool match;
 
 	if (dprobe_parse_def(def_line, &test_env, &def, &err) ||
-	    dprobe_parse_delete(del_line, &del))
+	    delete_cmd_parse(del_line, &del))
 		return false;
 	match = dprobe_def_matches(def, &del);
-	dprobe_delete_release(&del);
+	delete_cmd_release(&del);
 	dprobe_def_free(def);
 	return match;
 }

@@ -116,6 +116,7 @@ struct pt_regs {
 
 unsigned long regs_get_kernel_stack_nth(struct pt_regs *regs, unsigned int n);
 unsigned long regs_get_kernel_argument(struct pt_regs *regs, unsigned int n);
+int regs_query_register_offset(const char *name);
 static inline unsigned long kernel_stack_pointer(struct pt_regs *regs)
 {
 	return regs->sp;
