@@ -50,13 +50,13 @@ GUEST_STAGES := guest demo lockdown smpalt torture ratchet optcov
 # The debug kernel's guest stage is part of make check (and so of CI): a
 # cold run with both kernels takes about 40 minutes on 2 cores.
 check: kernel debug-kernel probe
-	scripts/check.sh $(HOST_STAGES) $(GUEST_STAGES) guest-debug lockdown-debug smpalt-debug checker
+	scripts/check.sh $(HOST_STAGES) $(GUEST_STAGES) cost guest-debug lockdown-debug smpalt-debug checker
 
 check-host: kernel
 	scripts/check.sh $(HOST_STAGES)
 
 check-guest: kernel probe
-	scripts/check.sh $(GUEST_STAGES)
+	scripts/check.sh $(GUEST_STAGES) cost
 
 check-debug: debug-kernel probe
 	KERNEL_FLAVOUR=debug scripts/check.sh $(GUEST_STAGES)

@@ -46,6 +46,9 @@ stage_cmd() {
 	lockdown) echo "scripts/lockdown-check.sh --kernel $vmkernel --mem $vmmem" ;;
 	# make demo's guest job, each step's key line checked.
 	demo)     echo "tools/testing/vm/demo-check.sh $vmkernel --mem $vmmem" ;;
+	# The hot path's cost under -icount against recorded ceilings (our
+	# kernel only: the counts are its own).
+	cost)     echo "scripts/cost-guard.sh --kernel $top/build/out-ours/vmlinux" ;;
 	# A slice of make torture, another one for every commit.
 	torture)  echo "scripts/torture.sh --kernel $flavour --sample 600 --fresh" ;;
 	*) return 1 ;;

@@ -27,6 +27,9 @@
 #                      (the guest's /run/job) to DIR
 #   --allow-taint BIT  a taint flag this job may set besides TAINT_TEST
 #                      (12, out-of-tree module: benchmarks that load one)
+#   --trap-log FILE    QEMU's log of every interrupt and exception the
+#                      guest takes (-d int; TCG only): benchmarks count
+#                      the breakpoint and debug traps of a probe hit
 #
 # The host's root file system is shared read-only (virtio-9p), so COMMAND
 # and host tools run unchanged; the current directory is kept.  The exit
@@ -41,7 +44,7 @@ here=$top/tools/testing/vm
 kernel=$top/build/out-ours/vmlinux
 modules= timeout=600 log= name=vm cpus=2 mem=1G append= icount=0 kvm=auto quiet=0
 tcg_threads=single
-results=
+results= traplog=
 taint_ok=$((1 << 18))
 
 while [ $# -gt 0 ]; do
@@ -60,6 +63,7 @@ while [ $# -gt 0 ]; do
 	--quiet) quiet=1; shift ;;
 	--results) results=$2; shift 2 ;;
 	--allow-taint) taint_ok=$((taint_ok | (1 << $2))); shift 2 ;;
+	--trap-log) traplog=$2; shift 2 ;;
 	--) shift; break ;;
 	*) echo "run-vm.sh: unknown option $1" >&2; exit 2 ;;
 	esac
@@ -145,7 +149,7 @@ kvm_works() {
 accel=tcg
 case $kvm in
 on) accel=kvm ;;
-auto) [ $icount = 1 ] || ! kvm_works || accel=kvm ;;
+auto) [ $icount = 1 ] || [ -n "$traplog" ] || ! kvm_works || accel=kvm ;;
 esac
 if [ $accel = kvm ]; then
 	qemu+=(-enable-kvm -cpu host)
@@ -165,6 +169,7 @@ else
 	[ $icount = 0 ] || tcg_threads=single
 	qemu+=(-accel "tcg,thread=$tcg_threads" -cpu max)
 	[ $icount = 0 ] || qemu+=(-icount shift=0)
+	[ -z "$traplog" ] || qemu+=(-d int -D "$traplog")
 fi
 
 start=$(date +%s.%N)
