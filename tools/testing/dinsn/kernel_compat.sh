@@ -9,7 +9,7 @@ TOP=$(cd ../../.. && pwd)
 INSN=$TOP/arch/x86/lib/insn
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-for f in $(ls "$INSN"/*.c | grep -v -e boundary.c -e dinsn_kunit.c); do
+for f in $(ls "$INSN"/*.c | grep -v -e dinsn_kunit.c); do
 	${CC:-gcc} -std=gnu11 -O2 -ffreestanding -fno-builtin -mno-sse \
 		-mno-mmx -mno-80387 -mno-red-zone -Wall -Wextra -Werror \
 		-Wno-missing-field-initializers -Wframe-larger-than=256 \

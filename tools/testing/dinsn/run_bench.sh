@@ -10,7 +10,7 @@ CG_BYTES=${CG_BYTES:-2000000}
 TOP=$(cd ../../.. && pwd)
 up=$OUT/upstream
 cflags="-std=gnu11 -O2 -g -Wall -Wextra -Wno-missing-field-initializers -I$TOP/arch/x86/include/asm -I$PWD/include"
-core=$(ls $TOP/arch/x86/lib/insn/*.c | grep -v -e boundary.c -e dinsn_kunit.c)
+core=$(ls $TOP/arch/x86/lib/insn/*.c | grep -v -e dinsn_kunit.c)
 extra=""
 if [ -f "$KSRC/tools/arch/x86/lib/insn.c" ]; then
 	mkdir -p "$up"

@@ -278,18 +278,4 @@ static inline u64 dinsn_riprel_target(const struct dinsn *di, u64 addr)
 	return addr + di->len + (s64)di->disp;
 }
 
-#ifdef __KERNEL__
-/**
- * typedef dinsn_orig_byte_t - recover a byte hidden under a breakpoint
- * @addr: kernel address of a byte that reads as 0xCC
- *
- * Called by dinsn_check_boundary() for each 0xCC byte met in kernel text;
- * returns the byte that was there before a probe patched it, or 0xCC when
- * the byte is really an int3 (padding, or not ours).
- */
-typedef u8 (*dinsn_orig_byte_t)(unsigned long addr);
-
-int dinsn_check_boundary(unsigned long addr, dinsn_orig_byte_t orig_byte);
-#endif
-
 #endif /* _ASM_X86_DINSN_H */
