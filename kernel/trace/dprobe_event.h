@@ -18,7 +18,7 @@
 #include <linux/list.h>
 #include <linux/trace_events.h>
 
-#include "dprobe_parse.h"
+#include "dprobe_format.h"
 #include "trace_dynevent.h"
 
 /**

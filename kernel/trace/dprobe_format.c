@@ -9,6 +9,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "dprobe_format.h"
 #include "dprobe_parse_internal.h"
 
 int dprobe_format_addr(char *buf, size_t len, unsigned long addr)

@@ -2,8 +2,8 @@
 /*
  * Parser of kprobe_events / dynamic_events command lines for dprobe
  * events: turns one line into a definition (kind, group/event, place and
- * compiled arguments), reports errors with the ABI's error codes and caret
- * positions, and formats definitions back (listing, print fmt, fields).
+ * compiled arguments) and reports errors with the ABI's error codes and
+ * caret positions. dprobe_format.h turns a definition back into text.
  *
  * Everything here is free of side effects on the kernel: symbol questions
  * go through struct dprobe_symbol_ops, so the same code runs in the host
@@ -334,96 +334,6 @@ struct dprobe_delete {
  */
 bool dprobe_def_matches(const struct dprobe_def *def,
 			const struct dprobe_delete *del);
-
-/**
- * dprobe_def_format() - the definition as listed in kprobe_events
- * @def: the definition
- * @maxactive: for a return probe written without MAXACTIVE, the value
- *	to list (the engine's default once registered, as upstream lists
- *	it), or 0 to list none
- * @s: output; the line is written without the trailing newline
- */
-void dprobe_def_format(const struct dprobe_def *def, unsigned int maxactive,
-		       struct seq_buf *s);
-
-/**
- * dprobe_def_place() - the place as listed: "SYM", "SYM+OFF" or "0x..."
- * @def: the definition
- * @s: output
- */
-void dprobe_def_place(const struct dprobe_def *def, struct seq_buf *s);
-
-/**
- * dprobe_def_print_fmt() - the "print fmt" of the event's format file
- * @def: the definition
- *
- * Return: a kmalloc()ed string, or NULL when out of memory.
- */
-char *dprobe_def_print_fmt(const struct dprobe_def *def);
-
-/**
- * struct dprobe_field - one field of the event record
- * @type: type as registered with the event ("u64", "u8[4]", ...)
- * @name: field name
- * @offset: offset in the record
- * @size: bytes
- * @is_signed: signed integer
- */
-struct dprobe_field {
-	const char *type;
-	const char *name;
-	unsigned int offset;
-	unsigned int size;
-	bool is_signed;
-};
-
-/* Record header (common fields) size on 64-bit kernels. */
-#define DPROBE_RECORD_HEADER_SIZE	8
-
-/**
- * dprobe_def_nr_fields() - number of event fields, probe header included
- * @def: the definition
- *
- * Return: 1 + nr_args for kprobes (__probe_ip), 2 + nr_args for
- * kretprobes (__probe_func, __probe_ret_ip).
- */
-unsigned int dprobe_def_nr_fields(const struct dprobe_def *def);
-
-/**
- * dprobe_def_field() - describe one event field
- * @def: the definition
- * @i: field index, below dprobe_def_nr_fields()
- * @buf: room for an array type name ("u8[64]", "__data_loc char[][64]")
- * @len: size of @buf
- * @f: filled with the description; strings point into @def or @buf
- */
-void dprobe_def_field(const struct dprobe_def *def, unsigned int i,
-		      char *buf, size_t len, struct dprobe_field *f);
-
-/**
- * dprobe_def_header_size() - bytes of the probe header after the common
- * fields (the instruction pointer, or function and return addresses)
- * @def: the definition
- *
- * Return: offset of the argument area from the end of the common fields.
- */
-static inline unsigned int dprobe_def_header_size(const struct dprobe_def *def)
-{
-	return def->is_return ? 2 * sizeof(unsigned long) :
-				sizeof(unsigned long);
-}
-
-/**
- * dprobe_print_args() - the " name=value" part of a trace line
- * @def: the definition
- * @s: output
- * @args: the argument area of the record
- * @rec: the start of the record
- * @rec_len: bytes of the record
- */
-void dprobe_print_args(const struct dprobe_def *def, struct seq_buf *s,
-		       const void *args, const void *rec,
-		       unsigned int rec_len);
 
 /**
  * dprobe_def_compare_args() - append rule: do two probes' arguments agree

@@ -8,7 +8,7 @@
 #define DPROBE_TEST_DELETE_CMD_H
 
 #include "host_compat.h"
-#include "dprobe_parse.h"
+#include "dprobe_format.h"
 
 /*
  * "-:[GRP/][EVENT] [PLACE [NAME=EXPR ...]]" (or "!" and a definition) into

@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #include "host_compat.h"
-#include "dprobe_parse.h"
+#include "dprobe_format.h"
 #include "delete_cmd.h"
 #include "fake_mem.h"
 

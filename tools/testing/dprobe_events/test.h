@@ -4,7 +4,7 @@
 #define DPROBE_TEST_H
 
 #include "host_compat.h"
-#include "dprobe_parse.h"
+#include "dprobe_format.h"
 
 void check(bool ok, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
