@@ -24,7 +24,7 @@ static void site_gone(struct dprobe_site *site)
 	struct dprobe *p;
 
 	if (site->state == DPROBE_SITE_ARMED &&
-	    site->arch.exec == DPROBE_X86_FTRACE)
+	    dprobe_arch_site_on_ftrace(&site->arch))
 		dprobe_arch_disarm(site);
 	dprobe_opt_forget(site);
 	site->state = DPROBE_SITE_GONE;

@@ -45,8 +45,8 @@ static DECLARE_DELAYED_WORK(opt_work, opt_work_fn);
 static bool opt_wanted(struct dprobe_site *site)
 {
 	return opt_enabled && site->state == DPROBE_SITE_ARMED &&
-	       !site->nr_post && site->arch.exec != DPROBE_X86_FTRACE &&
-	       !site->arch.opt_refused;
+	       !site->nr_post && !dprobe_arch_site_on_ftrace(&site->arch) &&
+	       !dprobe_arch_opt_refused(&site->arch);
 }
 
 static void opt_queue_site(struct dprobe_site *site)
@@ -56,7 +56,7 @@ static void opt_queue_site(struct dprobe_site *site)
 	/* -EBUSY: a neighbour is in the way for now; others are final */
 	if (ret) {
 		if (ret != -EBUSY)
-			site->arch.opt_refused = true;
+			dprobe_arch_opt_refuse(&site->arch);
 		return;
 	}
 	/* the int3 handler sees QUEUED only with the detour complete */
@@ -133,7 +133,7 @@ void dprobe_opt_cover(unsigned long addr)
 	lockdep_assert_held(&dprobe_mutex);
 	hash_for_each(dprobe_table, bkt, site, hlist) {
 		if (site->opt != DPROBE_OPT_NONE && addr > site->addr &&
-		    addr < site->addr + site->arch.opt_len)
+		    addr < site->addr + dprobe_arch_opt_len(&site->arch))
 			dprobe_opt_cancel(site);
 	}
 }

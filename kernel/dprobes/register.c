@@ -241,7 +241,7 @@ static int site_add_probe(struct dprobe_site *site, struct dprobe *p)
 		return -EINVAL;
 	p->addr = site->addr;
 	p->site = site;
-	if (site->arch.exec == DPROBE_X86_FTRACE)
+	if (dprobe_arch_site_on_ftrace(&site->arch))
 		p->flags |= DPROBE_FL_FTRACE;
 	site_before_enable(site, p);
 	list_add_tail_rcu(&p->site_list, &site->probes);

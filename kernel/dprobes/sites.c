@@ -172,7 +172,7 @@ int dprobe_copy_orig_text(unsigned long start, u8 *buf, size_t len)
 		return -EFAULT;
 	hash_for_each(dprobe_table, bkt, site, hlist) {
 		if (site->state == DPROBE_SITE_ARMED &&
-		    site->addr + DPROBE_OPT_MAX_REGION > start &&
+		    site->addr + DPROBE_ARCH_MAX_PATCH_LEN > start &&
 		    site->addr < start + len)
 			dprobe_arch_orig_bytes(site, start, buf, len);
 	}

@@ -89,4 +89,34 @@ struct dprobe_arch_site {
 	unsigned long detour_resume;
 };
 
+/*
+ * What the generic engine asks of a site, without naming x86 things.
+ */
+
+/* The longest stretch of text one site may patch (its optimized jump). */
+#define DPROBE_ARCH_MAX_PATCH_LEN	DPROBE_OPT_MAX_REGION
+
+/* Is the site a fentry call hooked through ftrace (no breakpoint)? */
+static inline bool dprobe_arch_site_on_ftrace(const struct dprobe_arch_site *as)
+{
+	return as->exec == DPROBE_X86_FTRACE;
+}
+
+/* Bytes the site's optimized jump covers, 0 while it has no detour. */
+static inline unsigned int dprobe_arch_opt_len(const struct dprobe_arch_site *as)
+{
+	return as->opt_len;
+}
+
+/* Has the optimizer found the site unsafe for good? */
+static inline bool dprobe_arch_opt_refused(const struct dprobe_arch_site *as)
+{
+	return as->opt_refused;
+}
+
+static inline void dprobe_arch_opt_refuse(struct dprobe_arch_site *as)
+{
+	as->opt_refused = true;
+}
+
 #endif /* _ASM_X86_DPROBES_H */
