@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dinsn.h"
+#include "hex_bytes.h"
 
 #define ANY	0xff	/* don't check this field */
 
@@ -351,21 +352,6 @@ static const struct tcase cases[] = {
 	OK32("salc", "d6", 1, NONE, 0, 0),
 	{ "invalid mode", "90", 7, DINSN_ERR_INVALID, 0, 0, 0, 0, ANY, ANY, ANY, ANY },
 };
-
-static size_t parse_hex(const char *s, u8 *out)
-{
-	size_t n = 0;
-
-	while (*s) {
-		char *end;
-
-		out[n++] = strtoul(s, &end, 16);
-		s = end;
-		while (*s == ' ')
-			s++;
-	}
-	return n;
-}
 
 /* Decode from an exactly-sized heap buffer so ASan sees any overread. */
 static int decode_exact(struct dinsn *di, const u8 *b, size_t n, int mode)

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "dinsn.h"
+#include "hex_bytes.h"
 #include "known_gaps.h"
 #include "zyref.h"
 
@@ -119,21 +120,6 @@ static const struct { const char *hex; u8 mode, oracles; } validity[] = {
 	{ "c4 e2 79 e4 08", 1, OR_OBJDUMP },
 	{ "c4 e2 7b 5c ca", 1, OR_OBJDUMP },
 };
-
-static size_t parse_hex(const char *s, u8 *out)
-{
-	size_t n = 0;
-
-	while (*s) {
-		char *end;
-
-		out[n++] = strtoul(s, &end, 16);
-		s = end;
-		while (*s == ' ')
-			s++;
-	}
-	return n;
-}
 
 /* The oracles of each validity case agree with dinsn. */
 static unsigned int check_validity(void)
