@@ -33,3 +33,27 @@ report() {
 	echo 1 > $T/tracing_on
 	grep -E "  (k|r)  " /sys/kernel/debug/kprobes/list | sed 's/^/# /'
 }
+
+# inner_offset FN: the first offset after FN's fentry site (9..40) that the
+# kernel accepts as a probe point: an int3 probe inside the function.
+inner_offset() {
+	local off
+	for off in $(seq 9 40); do
+		if echo "p:bench_try $1+$off" >> $T/kprobe_events 2>/dev/null; then
+			clear
+			echo "$off"
+			return
+		fi
+	done
+}
+
+# wait_optimized OFFSET: until kprobes/list marks the probe at +OFFSET
+# [OPTIMIZED] (the jump goes in after a grace period); fails after 10 s.
+wait_optimized() {
+	local i
+	for i in $(seq 50); do
+		grep -q "+0x$(printf %x "$1") .*OPTIMIZED" /sys/kernel/debug/kprobes/list && return 0
+		sleep 0.2
+	done
+	return 1
+}

@@ -11,12 +11,7 @@ fn=__do_sys_getppid
 
 . "$(dirname "$0")/bench-lib.sh"
 
-inner=
-for off in $(seq 9 40); do
-	if echo "p:bench_try $fn+$off" >> $T/kprobe_events 2>/dev/null; then
-		inner=$off; clear; break
-	fi
-done
+inner=$(inner_offset $fn)
 [ -w /proc/sys/debug/kprobes-optimization ] &&
 	echo 0 > /proc/sys/debug/kprobes-optimization
 echo 1 > $T/tracing_on

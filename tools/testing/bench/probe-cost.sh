@@ -18,12 +18,7 @@ opt=/proc/sys/debug/kprobes-optimization
 
 # An int3 probe inside the function: the first instruction boundary the
 # kernel accepts after the fentry site.
-inner=
-for off in $(seq 9 40); do
-	if echo "p:bench_try $fn+$off" >> $T/kprobe_events 2>/dev/null; then
-		inner=$off; clear; break
-	fi
-done
+inner=$(inner_offset $fn)
 
 run_case() { # NAME DEFINITION
 	add_case "$1" "$2" || return
@@ -72,16 +67,7 @@ if [ -n "${BPF_BENCH:-}" ]; then
 	bpf_case bpf-int3 "$inner"
 	bpf_case bpf-retprobe 0 ret
 fi
-# Waits until kprobes/list marks the probe [OPTIMIZED]; the jump itself
-# goes in after a grace period, so a warm-up run comes before measuring.
-wait_optimized() {
-	local i
-	for i in $(seq 50); do
-		grep -q "+0x$(printf %x "$1") .*OPTIMIZED" /sys/kernel/debug/kprobes/list && return 0
-		sleep 0.2
-	done
-	return 1
-}
+# (wait_optimized: bench-lib.sh; a warm-up run comes before measuring)
 
 opt_case() { # NAME DEFINITION
 	add_case "$1" "$2" || return

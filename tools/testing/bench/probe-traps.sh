@@ -16,12 +16,7 @@ loop=/bin/true	# bench-lib.sh wants one; measure() is not used here
 
 . "$(dirname "$0")/bench-lib.sh"
 
-inner=
-for off in $(seq 9 40); do
-	if echo "p:bench_try $fn+$off" >> $T/kprobe_events 2>/dev/null; then
-		inner=$off; clear; break
-	fi
-done
+inner=$(inner_offset $fn)
 
 run_window() { # NAME N
 	echo "TRAPS $1 $2"
@@ -30,14 +25,10 @@ run_window() { # NAME N
 
 window_case() { # NAME DEFINITION [OPTIMIZED-OFFSET]
 	add_case "$1" "$2" || { echo "NOTRAPS $1 refused"; return; }
-	if [ -n "${3:-}" ]; then
-		local i
-		for i in $(seq 50); do
-			grep -q "+0x$(printf %x "$3") .*OPTIMIZED" /sys/kernel/debug/kprobes/list && break
-			sleep 0.2
-		done
-		grep -q "OPTIMIZED" /sys/kernel/debug/kprobes/list ||
-			{ echo "NOTRAPS $1 not-optimized"; clear; return; }
+	if [ -n "${3:-}" ] && ! wait_optimized "$3"; then
+		echo "NOTRAPS $1 not-optimized"
+		clear
+		return
 	fi
 	run_window "$1-warm-up" 100
 	run_window "$1" $n
