@@ -71,6 +71,9 @@ void debuginfo_close(struct debuginfo *di)
 	for (i = 0; i < di->nnames; i++)
 		free(di->names[i]);
 	free(di->names);
+	for (i = 0; i < (size_t)(di->nplain > 0 ? di->nplain : 0); i++)
+		free(di->plain[i]);
+	free(di->plain);
 	if (di->cfi_eh)	/* .debug_frame's CFI belongs to the Dwarf handle */
 		dwarf_cfi_end(di->cfi_eh);
 	func_index_close(di->fidx[0]);
@@ -112,6 +115,25 @@ static const char *plain_name(struct debuginfo *di, const char *name)
 	return di->names[di->nnames++];
 }
 
+/* plain_name() of symbol-table entry @i, copied at most once per @di. */
+static const char *sym_plain(struct debuginfo *di, int i, const char *name)
+{
+	const char *at = strchr(name, '@');
+
+	if (!at || at == name)
+		return name;
+	if (!di->plain) {
+		di->nplain = dwfl_module_getsymtab(di->mod);
+		di->plain = xcalloc(di->nplain > 0 ? (size_t)di->nplain : 1,
+				    sizeof(*di->plain));
+	}
+	if (i < 0 || i >= di->nplain)
+		return plain_name(di, name);
+	if (!di->plain[i])
+		di->plain[i] = xstrndup(name, (size_t)(at - name));
+	return di->plain[i];
+}
+
 static bool is_function_symbol(const GElf_Sym *sym)
 {
 	return GELF_ST_TYPE(sym->st_info) == STT_FUNC && sym->st_shndx != SHN_UNDEF;
@@ -131,7 +153,7 @@ int debuginfo_addr_symbol(struct debuginfo *di, Dwarf_Addr addr,
 	}
 	r = sym_ranges_lookup(&di->ranges, addr);
 	if (r) {
-		*name = plain_name(di, r->name);
+		*name = sym_plain(di, r->index, r->name);
 		*offset = (unsigned long)(addr - r->start);
 		return 0;
 	}
@@ -162,7 +184,7 @@ int debuginfo_for_each_function(struct debuginfo *di,
 					       NULL, NULL);
 		if (!name || !is_function_symbol(&sym))
 			continue;
-		rc = fn(plain_name(di, name), value - di->bias, data);
+		rc = fn(sym_plain(di, i, name), value - di->bias, data);
 		if (rc)
 			return rc;
 	}
@@ -336,7 +358,7 @@ static void sym_names_build(struct debuginfo *di)
 					    NULL, NULL);
 		if (!s || !*s || !is_named_symbol(&sym))
 			continue;
-		s = plain_name(di, s);
+		s = sym_plain(di, i, s);
 		e = sym_slot(di->syms, cap, s);
 		if (!e->name) {
 			e->name = s;
