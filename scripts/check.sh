@@ -56,7 +56,7 @@ stage_cmd() {
 }
 
 total_pass=0 total_fail=0
-summary=()
+summary=() failed=()
 for stage in "$@"; do
 	cmd=$(stage_cmd "$stage") || { echo "check.sh: unknown stage $stage" >&2; exit 2; }
 	echo "=== $stage: $cmd"
@@ -68,9 +68,17 @@ for stage in "$@"; do
 	p=$tally_pass f=$tally_fail
 	total_pass=$((total_pass + p)) total_fail=$((total_fail + f))
 	summary+=("$(printf '%-10s %5d passed %5d failed %6ss  (exit %s)' "$stage" "$p" "$f" "$secs" "$rc")")
+	[ "$f" = 0 ] || failed+=("$stage")
 done
 echo
 echo "=== summary"
 printf '%s\n' "${summary[@]}"
+# What failed, last, where a reader of only the output's tail (CI) sees
+# it: each failed stage's failing checks and the runner's verdict.
+for stage in "${failed[@]}"; do
+	echo "=== $stage failed ($logs/$stage.log):"
+	grep -E '^not ok|^run-vm:|^console:|^kernel log:|kernel (tainted|reported)|lockdep turned|timed out' \
+		"$logs/$stage.log" | grep -v '# SKIP' | head -15 | cut -c1-300
+done
 echo "check: $total_pass passed, $total_fail failed"
 [ "$total_fail" = 0 ]
