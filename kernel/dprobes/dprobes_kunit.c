@@ -19,6 +19,8 @@
 #include <linux/stacktrace.h>
 #include <asm/ptrace.h>
 
+#include <asm/dprobes_test.h>
+
 #include "dprobes_internal.h"
 
 unsigned long dprobe_test_value = 0x5eed1e55;

@@ -20,6 +20,8 @@
 #include <asm/ptrace.h>
 #include <asm/text-patching.h>
 
+#include <asm/dprobes_test.h>
+
 #include "dprobes_internal.h"
 
 static atomic_t opt_hits;

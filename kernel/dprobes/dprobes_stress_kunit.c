@@ -14,6 +14,8 @@
 #include <linux/percpu.h>
 #include <linux/slab.h>
 
+#include <asm/dprobes_test.h>
+
 #include "dprobes_internal.h"
 
 #define STRESS_SECONDS	3

@@ -30,6 +30,24 @@ DEFINE_MUTEX(dprobe_mutex);
 bool dprobes_all_armed = true;
 LIST_HEAD(dprobe_gone_sites);
 
+/* For the architecture's part, which sees no more of the engine. */
+void dprobe_lock(void)
+{
+	mutex_lock(&dprobe_mutex);
+}
+
+void dprobe_unlock(void)
+{
+	mutex_unlock(&dprobe_mutex);
+}
+
+#ifdef CONFIG_LOCKDEP
+void dprobe_lockdep_assert_held(void)
+{
+	lockdep_assert_held(&dprobe_mutex);
+}
+#endif
+
 /**
  * dprobe_resolve() - the address of @symbol plus @offset
  * @symbol: a kernel or module symbol, "MOD:SYM" accepted

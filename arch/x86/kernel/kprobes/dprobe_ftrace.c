@@ -72,7 +72,7 @@ int dprobe_ftrace_arm(struct dprobe_site *site)
 {
 	int ret;
 
-	lockdep_assert_held(&dprobe_mutex);
+	dprobe_lockdep_assert_held();
 
 	ret = ftrace_set_filter_ip(&dprobe_ftrace_ops, site->addr, 0, 0);
 	if (ret)
@@ -94,7 +94,7 @@ int dprobe_ftrace_arm(struct dprobe_site *site)
  */
 void dprobe_ftrace_disarm(struct dprobe_site *site)
 {
-	lockdep_assert_held(&dprobe_mutex);
+	dprobe_lockdep_assert_held();
 
 	/* An empty filter means "every function": unregister first. */
 	if (--nr_ftrace_sites == 0)

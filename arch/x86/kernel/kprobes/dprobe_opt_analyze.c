@@ -148,7 +148,7 @@ int dprobe_opt_analyze(struct dprobe_site *site, struct dprobe_opt_plan *plan)
 	struct dinsn *di;
 	int ret;
 
-	lockdep_assert_held(&dprobe_mutex);
+	dprobe_lockdep_assert_held();
 
 	dprobe_text_lock();
 	ret = dprobe_func_text_get(addr, &ft);

@@ -125,7 +125,7 @@ int dprobe_arch_opt_prepare(struct dprobe_site *site)
 	unsigned long detour;
 	int ret;
 
-	lockdep_assert_held(&dprobe_mutex);
+	dprobe_lockdep_assert_held();
 
 	if (as->opt_len)
 		return dprobe_site_in_range(site->addr, site->addr + as->opt_len) ?
@@ -170,7 +170,7 @@ void dprobe_arch_opt_patch(struct dprobe_site *site)
 	u8 jmp[JMP32_INSN_SIZE];
 	u8 op = JMP32_INSN_OPCODE;
 
-	lockdep_assert_held(&dprobe_mutex);
+	dprobe_lockdep_assert_held();
 
 	/* prepare checked the distance: the slot is within rel32 reach */
 	emit_rel32(jmp, 1, &op, site->addr, detour);
@@ -192,7 +192,7 @@ void dprobe_arch_opt_unpatch(struct dprobe_site *site)
 	struct dprobe_arch_site *as = &site->arch;
 	u8 old[JMP32_INSN_SIZE], new[JMP32_INSN_SIZE];
 
-	lockdep_assert_held(&dprobe_mutex);
+	dprobe_lockdep_assert_held();
 
 	mutex_lock(&text_mutex);
 	memcpy(old, (void *)site->addr, JMP32_INSN_SIZE);

@@ -37,7 +37,7 @@
  */
 void dprobe_text_lock(void)
 {
-	lockdep_assert_held(&dprobe_mutex);
+	dprobe_lockdep_assert_held();
 
 	jump_label_lock();
 	mutex_lock(&text_mutex);

@@ -49,7 +49,7 @@ static void test_jump_label_targets(struct kunit *test)
 	site = kunit_kzalloc(test, sizeof(*site), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, plan);
 	KUNIT_ASSERT_NOT_NULL(test, site);
-	mutex_lock(&dprobe_mutex);
+	dprobe_lock();
 	for (e = __start___jump_table; e < __stop___jump_table; e++) {
 		if (jump_entry_is_init(e))
 			continue;
@@ -71,7 +71,7 @@ static void test_jump_label_targets(struct kunit *test)
 		}
 		cond_resched();
 	}
-	mutex_unlock(&dprobe_mutex);
+	dprobe_unlock();
 	kunit_info(test, "%u instructions before %ld jump-label targets, %u refused\n",
 		   spots, (long)(__stop___jump_table - __start___jump_table),
 		   refused);

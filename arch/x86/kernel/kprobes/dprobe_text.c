@@ -29,7 +29,7 @@ int dprobe_func_text_get(unsigned long addr, struct dprobe_func_text *ft)
 	unsigned long size, offset;
 	int ret;
 
-	lockdep_assert_held(&dprobe_mutex);
+	dprobe_lockdep_assert_held();
 	lockdep_assert_held(&text_mutex);
 	if (!kallsyms_lookup_size_offset(addr, &size, &offset) || !size)
 		return -ENOENT;
@@ -90,7 +90,7 @@ int dprobe_arch_check_boundary(unsigned long addr)
 	size_t off = 0;
 	int ret;
 
-	lockdep_assert_held(&dprobe_mutex);
+	dprobe_lockdep_assert_held();
 	lockdep_assert_held(&text_mutex);
 
 	ret = dprobe_func_text_get(addr, &ft);

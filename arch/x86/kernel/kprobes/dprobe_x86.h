@@ -5,10 +5,9 @@
 #ifndef _X86_DPROBE_X86_H
 #define _X86_DPROBE_X86_H
 
+#include <linux/dprobes_arch.h>
 #include <linux/kprobes.h>
 #include <asm/dprobes.h>
-
-#include "dprobes_internal.h"
 
 u8 *dprobe_slot_alloc(struct dprobe_site *site);
 void dprobe_slot_free(u8 *slot);

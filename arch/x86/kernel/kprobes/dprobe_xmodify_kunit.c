@@ -18,9 +18,8 @@
 #include <linux/kthread.h>
 #include <linux/memory.h>
 #include <linux/moduleparam.h>
+#include <asm/dprobes_test.h>
 #include <asm/text-patching.h>
-
-#include "dprobes_internal.h"
 
 static unsigned int rounds;
 module_param(rounds, uint, 0444);
