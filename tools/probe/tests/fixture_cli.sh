@@ -6,14 +6,9 @@
 here=$(dirname "$0")
 F=$BUILD/fixtures/shapes
 RST=$here/../Documentation/probe.rst
-n=0
+. "$(dirname "$0")/fixture_lib.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-
-ok() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
-}
 
 # Every option --help shows is documented in the man page, and vice versa
 # for the main command's options.

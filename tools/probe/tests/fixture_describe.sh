@@ -10,12 +10,7 @@ F=$BUILD/fixtures/shapes
 SRC=$here/fixtures/shapes.c
 D=$BUILD/asan/describe_addr
 SRCDIR=${SRCDIR:-$here/../../../build/linux}
-n=0
-
-ok() {	# ok CONDITION-STATUS DESCRIPTION
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
-}
+. "$(dirname "$0")/fixture_lib.sh"
 
 expect() {	# expect DESCRIPTION WANT-GLOB ELF LOCATION [r]
 	desc=$1 want=$2

@@ -8,14 +8,9 @@
 F=$BUILD/fixtures/uprobe_target
 T=$BUILD/fixtures/twins
 LIBC=/lib/x86_64-linux-gnu/libc.so.6
-n=0
+. "$(dirname "$0")/fixture_lib.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-
-ok() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
-}
 
 same_as_perf() {	# same_as_perf BINARY SPEC
 	ours=$("$PROBE" -x "$1" -D "$2" 2>&1)
