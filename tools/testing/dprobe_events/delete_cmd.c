@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int delete_cmd_parse(const char *line, struct dprobe_delete *del)
+int delete_cmd_parse(const char *line, struct dpev_delete *del)
 {
 	char *p, *event, *sep;
 
@@ -53,14 +53,14 @@ bad:
 	return -EINVAL;
 }
 
-void delete_cmd_release(struct dprobe_delete *del)
+void delete_cmd_release(struct dpev_delete *del)
 {
 	free(del->argv);
 	free(del->buf);
 	memset(del, 0, sizeof(*del));
 }
 
-void format_field_line(const struct dprobe_field *f, struct seq_buf *s)
+void format_field_line(const struct dpev_field *f, struct seq_buf *s)
 {
 	const char *array = strchr(f->type, '[');
 

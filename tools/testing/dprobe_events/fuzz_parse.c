@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #include "host_compat.h"
-#include "dprobe_format.h"
+#include "dpev_format.h"
 #include "delete_cmd.h"
 #include "fake_mem.h"
 
@@ -51,7 +51,7 @@ static unsigned long fuzz_lookup(void *priv, const char *sym)
 
 /* Functions named "sym_btf..." have a prototype: f(long a, char *b). */
 static int fuzz_proto(void *priv, const char *sym,
-		      struct dprobe_func_proto *proto)
+		      struct dpev_func_proto *proto)
 {
 	(void)priv;
 	if (strncmp(sym, "sym_btf", 7))
@@ -66,7 +66,7 @@ static int fuzz_proto(void *priv, const char *sym,
 	return 0;
 }
 
-static const struct dprobe_parse_env env = {
+static const struct dpev_parse_env env = {
 	.syms = {
 		.check = fuzz_check,
 		.func_entry = fuzz_func_entry,
@@ -84,21 +84,21 @@ static void fail(const char *what, const char *line)
 	abort();
 }
 
-static char *listing(const struct dprobe_def *def)
+static char *listing(const struct dpev_def *def)
 {
 	static char buf[8192];
 	struct seq_buf s;
 
 	seq_buf_init(&s, buf, sizeof(buf));
-	dprobe_def_format(def, 0, &s);
+	dpev_def_format(def, 0, &s);
 	if (seq_buf_has_overflowed(&s))
 		return NULL;
 	buf[seq_buf_used(&s)] = '\0';
 	return strdup(buf);
 }
 
-static bool same_op(const struct dprobe_fetch_op *a,
-		    const struct dprobe_fetch_op *b)
+static bool same_op(const struct dpev_fetch_op *a,
+		    const struct dpev_fetch_op *b)
 {
 	return a->op == b->op && a->size == b->size && a->lshift == b->lshift &&
 	       a->rshift == b->rshift && a->param == b->param &&
@@ -106,9 +106,9 @@ static bool same_op(const struct dprobe_fetch_op *a,
 	       !a->data == !b->data && (!a->data || !strcmp(a->data, b->data));
 }
 
-static bool same_def(const struct dprobe_def *a, const struct dprobe_def *b)
+static bool same_def(const struct dpev_def *a, const struct dpev_def *b)
 {
-	const struct dprobe_fetch_op *p, *q;
+	const struct dpev_fetch_op *p, *q;
 	unsigned int i;
 
 	if (a->nr_args != b->nr_args || a->args_size != b->args_size ||
@@ -123,7 +123,7 @@ static bool same_def(const struct dprobe_def *a, const struct dprobe_def *b)
 		for (p = a->args[i].prog, q = b->args[i].prog;; p++, q++) {
 			if (!same_op(p, q))
 				return false;
-			if (p->op == DPROBE_OP_END)
+			if (p->op == DPEV_OP_END)
 				break;
 		}
 	}
@@ -141,22 +141,22 @@ static bool good_name(const char *s)
 }
 
 /* Describe the event and run every program once. */
-static void exercise(const struct dprobe_def *def)
+static void exercise(const struct dpev_def *def)
 {
 	unsigned int i, hdr, dyn_len = 0, used = 0, room;
-	struct dprobe_fetch_ctx ctx;
-	unsigned long entry[DPROBE_MAX_ARGS];
-	struct dprobe_field f;
+	struct dpev_fetch_ctx ctx;
+	unsigned long entry[DPEV_MAX_ARGS];
+	struct dpev_field f;
 	struct pt_regs regs;
 	unsigned char *rec;
 	char buf[16384];
 	struct seq_buf s;
 	char *fmt;
 
-	fmt = dprobe_def_print_fmt(def);
+	fmt = dpev_def_print_fmt(def);
 	free(fmt);
-	for (i = 0; i < dprobe_def_nr_fields(def); i++) {
-		dprobe_def_field(def, i, buf, 64, &f);
+	for (i = 0; i < dpev_def_nr_fields(def); i++) {
+		dpev_def_field(def, i, buf, 64, &f);
 		seq_buf_init(&s, buf + 64, sizeof(buf) - 64);
 		format_field_line(&f, &s);
 	}
@@ -166,51 +166,51 @@ static void exercise(const struct dprobe_def *def)
 	regs.dx = kmem[0] | (unsigned long)kmem[1] << 8;
 	regs.sp = STACK;
 	regs.ax = KBASE + 16;
-	for (i = 0; i < DPROBE_MAX_ARGS; i++)
+	for (i = 0; i < DPEV_MAX_ARGS; i++)
 		entry[i] = KBASE + i;
 	ctx.regs = &regs;
 	ctx.entry = entry;
 	for (i = 0; i < def->nr_args; i++)
-		dyn_len += dprobe_fetch_dynamic_len(def->args[i].prog, &ctx);
+		dyn_len += dpev_fetch_dynamic_len(def->args[i].prog, &ctx);
 	/* The event layer caps string data; so does this. */
 	room = dyn_len > 8192 ? 8192 : dyn_len;
-	hdr = DPROBE_RECORD_HEADER_SIZE + dprobe_def_header_size(def);
+	hdr = DPEV_RECORD_HEADER_SIZE + dpev_def_header_size(def);
 	rec = calloc(1, hdr + def->args_size + room);
 	for (i = 0; i < def->nr_args; i++)
-		used += dprobe_fetch_store(def->args[i].prog, &ctx,
+		used += dpev_fetch_store(def->args[i].prog, &ctx,
 					   rec + hdr + def->args[i].offset, rec,
 					   rec + hdr + def->args_size + used,
 					   room - used);
 	if (used > room)
 		fail("string data past its room", "");
 	seq_buf_init(&s, buf, sizeof(buf));
-	dprobe_print_args(def, &s, rec + hdr, rec, hdr + def->args_size + room);
+	dpev_print_args(def, &s, rec + hdr, rec, hdr + def->args_size + room);
 	free(rec);
 }
 
 /* The listing, read as a "!" delete command, selects the probe. */
-static void check_delete(const struct dprobe_def *def, const char *list)
+static void check_delete(const struct dpev_def *def, const char *list)
 {
-	struct dprobe_delete del;
+	struct dpev_delete del;
 	char place[256];
 	struct seq_buf s;
 
 	seq_buf_init(&s, place, sizeof(place));
-	dprobe_def_place(def, &s);
+	dpev_def_place(def, &s);
 	/* Places are compared in a buffer of 64, as upstream does. */
-	if (seq_buf_used(&s) > DPROBE_MAX_ARGSTR_LEN)
+	if (seq_buf_used(&s) > DPEV_MAX_ARGSTR_LEN)
 		return;
 	if (delete_cmd_parse(list, &del))
 		fail("listing is no delete command", list);
-	if (!dprobe_def_matches(def, &del))
+	if (!dpev_def_matches(def, &del))
 		fail("listing as a delete does not select the probe", list);
 	delete_cmd_release(&del);
 }
 
-static void round_trip(const char *line, const struct dprobe_def *def)
+static void round_trip(const char *line, const struct dpev_def *def)
 {
-	struct dprobe_error err;
-	struct dprobe_def *again;
+	struct dpev_error err;
+	struct dpev_def *again;
 	char *l1, *l2;
 
 	l1 = listing(def);
@@ -221,16 +221,16 @@ static void round_trip(const char *line, const struct dprobe_def *def)
 		free(l1);
 		return;
 	}
-	if (dprobe_parse_def(l1, &env, &again, &err) || !again)
+	if (dpev_parse_def(l1, &env, &again, &err) || !again)
 		fail("listing does not parse again", l1);
 	l2 = listing(again);
 	if (!l2 || strcmp(l1, l2))
 		fail("listing changes when parsed again", l1);
 	check_delete(def, l1);
-	if (!same_def(def, again) || dprobe_def_compare_args(def, again) ||
-	    !dprobe_def_same_probe(def, again))
+	if (!same_def(def, again) || dpev_def_compare_args(def, again) ||
+	    !dpev_def_same_probe(def, again))
 		fail("programs differ after parsing the listing", l1);
-	dprobe_def_free(again);
+	dpev_def_free(again);
 	free(l1);
 	free(l2);
 }
@@ -254,9 +254,9 @@ static void setup(const uint8_t *data, size_t size)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct dprobe_delete del;
-	struct dprobe_error err;
-	struct dprobe_def *def;
+	struct dpev_delete del;
+	struct dpev_error err;
+	struct dpev_def *def;
 	char *line;
 	int ret;
 
@@ -265,26 +265,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	line[size] = '\0';
 	setup(data, size);
 
-	ret = dprobe_parse_def(line, &env, &def, &err);
+	ret = dpev_parse_def(line, &env, &def, &err);
 	if (ret && def)
 		fail("failure returned a definition", line);
 	if (err.logged && (ret >= 0 || err.code < 0 ||
-			   err.code >= DPROBE_ERR_MAX || err.pos < 0 ||
+			   err.code >= DPEV_ERR_MAX || err.pos < 0 ||
 			   (size_t)err.pos > strlen(line) + 1))
 		fail("bad error report", line);
 	if (!ret && def) {
-		if (!strcmp(dprobe_err_text(err.code), "Unknown error"))
+		if (!strcmp(dpev_err_text(err.code), "Unknown error"))
 			fail("error text", line);
 		round_trip(line, def);
-		if (!dprobe_def_resolve(def, &env.syms))
+		if (!dpev_def_resolve(def, &env.syms))
 			exercise(def);
 	}
 	if (!delete_cmd_parse(line, &del)) {
 		if (def)
-			dprobe_def_matches(def, &del);
+			dpev_def_matches(def, &del);
 		delete_cmd_release(&del);
 	}
-	dprobe_def_free(def);
+	dpev_def_free(def);
 	free(line);
 	return 0;
 }

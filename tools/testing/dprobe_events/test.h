@@ -4,23 +4,23 @@
 #define DPROBE_TEST_H
 
 #include "host_compat.h"
-#include "dprobe_format.h"
+#include "dpev_format.h"
 
 void check(bool ok, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 #define CHECK(cond, ...) check(!!(cond), __FILE__, __LINE__, __VA_ARGS__)
 
 /* The environment of the tests: a fake kallsyms, see test_main.c. */
-extern const struct dprobe_parse_env test_env;
+extern const struct dpev_parse_env test_env;
 /* The same with BTF prototypes for kfree and vfs_read. */
-extern const struct dprobe_parse_env test_btf_env;
+extern const struct dpev_parse_env test_btf_env;
 
 /* Parse @line with test_env; on success the listing goes to @list. */
 int parse_and_list(const char *line, char *list, size_t len,
-		   struct dprobe_error *err);
+		   struct dpev_error *err);
 
-int parse_and_list_env(const struct dprobe_parse_env *env, const char *line,
-		       char *list, size_t len, struct dprobe_error *err);
+int parse_and_list_env(const struct dpev_parse_env *env, const char *line,
+		       char *list, size_t len, struct dpev_error *err);
 
 void test_grammar(void);
 void test_btf(void);

@@ -7,7 +7,7 @@
 
 static void expect_list(const char *line, const char *want)
 {
-	struct dprobe_error err;
+	struct dpev_error err;
 	char list[512];
 	int ret;
 
@@ -21,7 +21,7 @@ static void expect_err(const char *line, int code, int want_ret)
 {
 	char cmd[256], list[512];
 	const char *caret = strchr(line, '^');
-	struct dprobe_error err;
+	struct dpev_error err;
 	int ret, pos = caret - line;
 
 	snprintf(cmd, sizeof(cmd), "%.*s%s", pos, line, caret + 1);
@@ -33,20 +33,20 @@ static void expect_err(const char *line, int code, int want_ret)
 
 static void expect_fmt(const char *line, const char *want)
 {
-	struct dprobe_error err;
-	struct dprobe_def *def;
+	struct dpev_error err;
+	struct dpev_def *def;
 	char *fmt;
 	int ret;
 
-	ret = dprobe_parse_def(line, &test_btf_env, &def, &err);
+	ret = dpev_parse_def(line, &test_btf_env, &def, &err);
 	CHECK(!ret, "%s: ret %d", line, ret);
 	if (ret)
 		return;
-	fmt = dprobe_def_print_fmt(def);
+	fmt = dpev_def_print_fmt(def);
 	CHECK(fmt && !strcmp(fmt, want), "%s: print fmt %s, want %s", line,
 	      fmt, want);
 	free(fmt);
-	dprobe_def_free(def);
+	dpev_def_free(def);
 }
 
 void test_btf(void)
@@ -65,15 +65,15 @@ void test_btf(void)
 	expect_fmt("r:e vfs_read $retval",
 		   "\"(%lx <- %lx) arg1=%Ld\", REC->__probe_func, REC->__probe_ret_ip, REC->arg1");
 
-	expect_err("p kfree ^$arg10", DPROBE_ERR_NO_BTFARG, -ENOENT);
-	expect_err("p vfs_read ^hoge", DPROBE_ERR_NO_BTFARG, -ENOENT);
-	expect_err("r kfree ^$retval", DPROBE_ERR_NO_RETVAL, -ENOENT);
-	expect_err("p vfs_read $arg* ^$arg*", DPROBE_ERR_DOUBLE_ARGS, -EINVAL);
+	expect_err("p kfree ^$arg10", DPEV_ERR_NO_BTFARG, -ENOENT);
+	expect_err("p vfs_read ^hoge", DPEV_ERR_NO_BTFARG, -ENOENT);
+	expect_err("r kfree ^$retval", DPEV_ERR_NO_RETVAL, -ENOENT);
+	expect_err("p vfs_read $arg* ^$arg*", DPEV_ERR_DOUBLE_ARGS, -EINVAL);
 	/* $retval is one name: a longer one is looked up, as upstream does */
-	expect_err("r vfs_read ^$retvalue", DPROBE_ERR_NO_BTFARG, -ENOENT);
-	expect_err("r do_exit ^$retval2", DPROBE_ERR_NO_BTF_ENTRY, -ENOENT);
-	expect_err("p do_exit ^hoge", DPROBE_ERR_NO_BTF_ENTRY, -ENOENT);
+	expect_err("r vfs_read ^$retvalue", DPEV_ERR_NO_BTFARG, -ENOENT);
+	expect_err("r do_exit ^$retval2", DPEV_ERR_NO_BTF_ENTRY, -ENOENT);
+	expect_err("p do_exit ^hoge", DPEV_ERR_NO_BTF_ENTRY, -ENOENT);
 	/* Without a prototype nothing changes. */
-	expect_err("p do_exit ^$arg*", DPROBE_ERR_NOSUP_BTFARG, -EOPNOTSUPP);
+	expect_err("p do_exit ^$arg*", DPEV_ERR_NOSUP_BTFARG, -EOPNOTSUPP);
 	expect_list("p:e do_exit $arg1", "p:kprobes/e do_exit arg1=$arg1");
 }

@@ -12,8 +12,8 @@ struct err_case {
 	int ret;	/* expected errno, 0 for -EINVAL */
 };
 
-#define E(cmd, name) { cmd, DPROBE_ERR_##name, 0 }
-#define E_RET(cmd, name, ret) { cmd, DPROBE_ERR_##name, ret }
+#define E(cmd, name) { cmd, DPEV_ERR_##name, 0 }
+#define E_RET(cmd, name, ret) { cmd, DPEV_ERR_##name, ret }
 
 static const struct err_case cases[] = {
 	/* kprobe_syntax_errors.tc, every case that does not need BTF */
@@ -182,28 +182,28 @@ static void run_case(const struct err_case *c)
 {
 	const char *caret = strchr(c->cmd, '^');
 	int want_pos = caret - c->cmd, ret;
-	struct dprobe_error err;
-	struct dprobe_def *def;
+	struct dpev_error err;
+	struct dpev_def *def;
 	char cmd[512];
 
 	snprintf(cmd, sizeof(cmd), "%.*s%s", want_pos, c->cmd, caret + 1);
-	ret = dprobe_parse_def(cmd, &test_env, &def, &err);
+	ret = dpev_parse_def(cmd, &test_env, &def, &err);
 	CHECK(ret == (c->ret ? c->ret : -EINVAL) && !def,
 	      "'%s': ret %d, want %d", c->cmd, ret, c->ret ? c->ret : -EINVAL);
 	CHECK(err.logged && err.code == c->code,
 	      "'%s': code %d (%s), want %d (%s)", c->cmd, err.code,
-	      dprobe_err_text(err.code), c->code, dprobe_err_text(c->code));
+	      dpev_err_text(err.code), c->code, dpev_err_text(c->code));
 	CHECK(err.pos == want_pos, "'%s': caret at %d, want %d", c->cmd,
 	      err.pos, want_pos);
-	dprobe_def_free(def);
+	dpev_def_free(def);
 }
 
 /* EVENT_TOO_BIG: the seventh 512-byte array passes 3072 bytes. */
 static void test_event_too_big(void)
 {
 	char cmd[512];
-	struct dprobe_error err;
-	struct dprobe_def *def;
+	struct dpev_error err;
+	struct dpev_def *def;
 	int i, n, pos, ret;
 
 	n = sprintf(cmd, "p vfs_read");
@@ -211,8 +211,8 @@ static void test_event_too_big(void)
 		pos = n + 1;
 		n += sprintf(cmd + n, " +0(%%di):u64[64]");
 	}
-	ret = dprobe_parse_def(cmd, &test_env, &def, &err);
-	CHECK(ret == -E2BIG && err.code == DPROBE_ERR_EVENT_TOO_BIG,
+	ret = dpev_parse_def(cmd, &test_env, &def, &err);
+	CHECK(ret == -E2BIG && err.code == DPEV_ERR_EVENT_TOO_BIG,
 	      "EVENT_TOO_BIG: ret %d code %d", ret, err.code);
 	/* the ABI reports it under the dereference's inner expression */
 	CHECK(err.pos == pos + 3, "EVENT_TOO_BIG caret %d, want %d", err.pos,
@@ -226,12 +226,12 @@ static void test_error_pos(void)
 			       "bcd=\\1" };
 
 	/* DIFF_ARG_TYPE of argument 1 is logged at token 1 + 1 */
-	CHECK(dprobe_error_pos(3, argv, 2, 0) == 33, "token 2 column");
-	CHECK(dprobe_error_pos(3, argv, 0, 0) == 0, "token 0 column");
-	CHECK(dprobe_error_pos(3, argv, 1, 0) == 20, "token 1 column");
+	CHECK(dpev_error_pos(3, argv, 2, 0) == 33, "token 2 column");
+	CHECK(dpev_error_pos(3, argv, 0, 0) == 0, "token 0 column");
+	CHECK(dpev_error_pos(3, argv, 1, 0) == 20, "token 1 column");
 	/* past the last token: one blank column after the command */
-	CHECK(dprobe_error_pos(3, argv, 3, 0) == 40, "past the end");
-	CHECK(dprobe_error_pos(3, argv, 7, 5) == 40, "past the end, offset");
+	CHECK(dpev_error_pos(3, argv, 3, 0) == 40, "past the end");
+	CHECK(dpev_error_pos(3, argv, 7, 5) == 40, "past the end, offset");
 }
 
 /* The error_log "Command:" text, which carets count in. */
@@ -241,7 +241,7 @@ static void test_command_text(void)
 	struct seq_buf s;
 
 	seq_buf_init(&s, out, sizeof(out));
-	CHECK(!dprobe_command_text("  p:e\t vfs_read   a=%ax # note", &s),
+	CHECK(!dpev_command_text("  p:e\t vfs_read   a=%ax # note", &s),
 	      "command text");
 	out[seq_buf_used(&s)] = '\0';
 	CHECK(!strcmp(out, "p:e vfs_read a=%ax"), "command text '%s'", out);
@@ -249,23 +249,23 @@ static void test_command_text(void)
 
 static void test_messages(void)
 {
-	CHECK(DPROBE_ERR_MAX == 79, "79 error codes, have %d", DPROBE_ERR_MAX);
-	CHECK(DPROBE_ERR_BAD_MAXACT_TYPE == 6 && DPROBE_ERR_BAD_PROBE_ADDR == 9 &&
-	      DPROBE_ERR_NOSUP_BTFARG == 63 && DPROBE_ERR_EVENT_TOO_BIG == 78,
+	CHECK(DPEV_ERR_MAX == 79, "79 error codes, have %d", DPEV_ERR_MAX);
+	CHECK(DPEV_ERR_BAD_MAXACT_TYPE == 6 && DPEV_ERR_BAD_PROBE_ADDR == 9 &&
+	      DPEV_ERR_NOSUP_BTFARG == 63 && DPEV_ERR_EVENT_TOO_BIG == 78,
 	      "error numbering");
-	CHECK(!strcmp(dprobe_err_text(DPROBE_ERR_BAD_ARG_NUM),
+	CHECK(!strcmp(dpev_err_text(DPEV_ERR_BAD_ARG_NUM),
 		      "Invalid argument number"), "BAD_ARG_NUM text");
-	CHECK(!strcmp(dprobe_err_text(DPROBE_ERR_BAD_RETPROBE),
+	CHECK(!strcmp(dpev_err_text(DPEV_ERR_BAD_RETPROBE),
 		      "Retprobe address must be an function entry"),
 	      "BAD_RETPROBE text");
-	CHECK(!strcmp(dprobe_err_text(DPROBE_ERR_IMMSTR_NO_CLOSE),
+	CHECK(!strcmp(dpev_err_text(DPEV_ERR_IMMSTR_NO_CLOSE),
 		      "String is not closed with '\"'"), "IMMSTR text");
-	CHECK(!strcmp(dprobe_err_text(DPROBE_ERR_BAD_HYPHEN),
+	CHECK(!strcmp(dpev_err_text(DPEV_ERR_BAD_HYPHEN),
 		      "Failed to parse single hyphen. Forgot '>'?"), "hyphen");
-	CHECK(!strcmp(dprobe_err_text(DPROBE_ERR_EVENT_TOO_BIG),
+	CHECK(!strcmp(dpev_err_text(DPEV_ERR_EVENT_TOO_BIG),
 		      "Event too big (too many fields?)"), "last text");
-	CHECK(!strcmp(dprobe_err_text(-1), "Unknown error") &&
-	      !strcmp(dprobe_err_text(79), "Unknown error"), "bad code");
+	CHECK(!strcmp(dpev_err_text(-1), "Unknown error") &&
+	      !strcmp(dpev_err_text(79), "Unknown error"), "bad code");
 }
 
 void test_errors(void)

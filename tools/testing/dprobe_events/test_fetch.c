@@ -65,38 +65,38 @@ static void setup_memory(struct pt_regs *regs)
 static int run(const char *line, struct pt_regs *regs,
 	       const unsigned long *entry, char *out, size_t len)
 {
-	struct dprobe_fetch_ctx ctx = { .regs = regs, .entry = entry };
+	struct dpev_fetch_ctx ctx = { .regs = regs, .entry = entry };
 	unsigned int i, hdr, dyn_len = 0, used = 0;
-	struct dprobe_error err;
-	struct dprobe_def *def;
+	struct dpev_error err;
+	struct dpev_def *def;
 	unsigned char *rec;
 	struct seq_buf s;
 	int ret;
 
-	ret = dprobe_parse_def(line, &test_env, &def, &err);
+	ret = dpev_parse_def(line, &test_env, &def, &err);
 	if (ret)
 		return ret;
-	ret = dprobe_def_resolve(def, &test_env.syms);
+	ret = dpev_def_resolve(def, &test_env.syms);
 	if (ret) {
-		dprobe_def_free(def);
+		dpev_def_free(def);
 		return ret;
 	}
 	for (i = 0; i < def->nr_args; i++)
-		dyn_len += dprobe_fetch_dynamic_len(def->args[i].prog, &ctx);
-	hdr = DPROBE_RECORD_HEADER_SIZE + dprobe_def_header_size(def);
+		dyn_len += dpev_fetch_dynamic_len(def->args[i].prog, &ctx);
+	hdr = DPEV_RECORD_HEADER_SIZE + dpev_def_header_size(def);
 	rec = calloc(1, hdr + def->args_size + dyn_len);
 	for (i = 0; i < def->nr_args; i++)
-		used += dprobe_fetch_store(def->args[i].prog, &ctx,
+		used += dpev_fetch_store(def->args[i].prog, &ctx,
 					   rec + hdr + def->args[i].offset, rec,
 					   rec + hdr + def->args_size + used,
 					   dyn_len - used);
 	seq_buf_init(&s, out, len);
-	dprobe_print_args(def, &s, rec + hdr, rec,
-			  hdr + def->args_size + dyn_len);
+	dpev_print_args(def, &s, rec + hdr, rec,
+			hdr + def->args_size + dyn_len);
 	out[seq_buf_used(&s) < len ? seq_buf_used(&s) : len - 1] = '\0';
 	ret = used == dyn_len ? 0 : -EIO;
 	free(rec);
-	dprobe_def_free(def);
+	dpev_def_free(def);
 	return ret;
 }
 
@@ -159,30 +159,30 @@ static void test_cases(void)
 /* A return probe saves $argN at entry into its slots. */
 static void test_entry_save(void)
 {
-	struct dprobe_error err;
-	struct dprobe_def *def;
+	struct dpev_error err;
+	struct dpev_def *def;
 	unsigned long buf[3];
 	struct pt_regs regs;
 
 	setup_memory(&regs);
-	if (dprobe_parse_def("r:t vfs_read $arg2 $arg7 $arg2:u8 $arg1",
-			     &test_env, &def, &err)) {
+	if (dpev_parse_def("r:t vfs_read $arg2 $arg7 $arg2:u8 $arg1",
+			   &test_env, &def, &err)) {
 		CHECK(0, "entry save line does not parse");
 		return;
 	}
 	CHECK(def->nr_entry_args == 3, "3 slots, have %u", def->nr_entry_args);
-	dprobe_save_entry_args(def, &regs, buf);
+	dpev_save_entry_args(def, &regs, buf);
 	CHECK(buf[0] == UBASE && buf[1] == 11 && buf[2] == KBASE,
 	      "saved %#lx %#lx %#lx", buf[0], buf[1], buf[2]);
-	dprobe_def_free(def);
+	dpev_def_free(def);
 }
 
 /* String data is bounded by the room the caller gives. */
 static void test_string_room(void)
 {
-	struct dprobe_fetch_ctx ctx;
-	struct dprobe_error err;
-	struct dprobe_def *def;
+	struct dpev_fetch_ctx ctx;
+	struct dpev_error err;
+	struct dpev_def *def;
 	unsigned char rec[64];
 	struct pt_regs regs;
 	unsigned int used;
@@ -191,54 +191,54 @@ static void test_string_room(void)
 	setup_memory(&regs);
 	ctx.regs = &regs;
 	ctx.entry = NULL;
-	if (dprobe_parse_def("p:t vfs_read +0(%di):string[2]", &test_env,
-			     &def, &err)) {
+	if (dpev_parse_def("p:t vfs_read +0(%di):string[2]", &test_env,
+			   &def, &err)) {
 		CHECK(0, "string room line does not parse");
 		return;
 	}
-	CHECK(dprobe_fetch_dynamic_len(def->args[0].prog, &ctx) == 12,
+	CHECK(dpev_fetch_dynamic_len(def->args[0].prog, &ctx) == 12,
 	      "two strings need 12 bytes");
 	memset(rec, 0xaa, sizeof(rec));
-	used = dprobe_fetch_store(def->args[0].prog, &ctx, rec, rec, rec + 16,
-				  5);
+	used = dpev_fetch_store(def->args[0].prog, &ctx, rec, rec, rec + 16,
+				5);
 	memcpy(&loc, rec, 4);
-	CHECK(used == 5 && dprobe_data_loc_len(loc) == 5 &&
-	      dprobe_data_loc_offs(loc) == 16, "first string: used %u", used);
+	CHECK(used == 5 && dpev_data_loc_len(loc) == 5 &&
+	      dpev_data_loc_offs(loc) == 16, "first string: used %u", used);
 	memcpy(&loc, rec + 4, 4);
-	CHECK(dprobe_data_loc_len(loc) == 0 && rec[16 + 5] == 0xaa,
+	CHECK(dpev_data_loc_len(loc) == 0 && rec[16 + 5] == 0xaa,
 	      "second string: no room, nothing written past it");
-	used = dprobe_fetch_store(def->args[0].prog, &ctx, rec, rec, rec + 16,
-				  8);
+	used = dpev_fetch_store(def->args[0].prog, &ctx, rec, rec, rec + 16,
+				8);
 	memcpy(&loc, rec + 4, 4);
-	CHECK(used == 8 && dprobe_data_loc_len(loc) == 3 &&
+	CHECK(used == 8 && dpev_data_loc_len(loc) == 3 &&
 	      !memcmp(rec + 21, "se", 3), "second string truncated");
-	dprobe_def_free(def);
+	dpev_def_free(def);
 }
 
 /* An unknown @SYM fails resolution, as registration reports it. */
 static void test_resolve(void)
 {
-	struct dprobe_error err;
-	struct dprobe_def *def;
+	struct dpev_error err;
+	struct dpev_def *def;
 	struct pt_regs regs;
 
 	setup_memory(&regs);
-	if (dprobe_parse_def("p:t vfs_read @nosuch:u8", &test_env, &def,
-			     &err)) {
+	if (dpev_parse_def("p:t vfs_read @nosuch:u8", &test_env, &def,
+			   &err)) {
 		CHECK(0, "resolve line does not parse");
 		return;
 	}
-	CHECK(dprobe_def_resolve(def, &test_env.syms) == -ENOENT,
+	CHECK(dpev_def_resolve(def, &test_env.syms) == -ENOENT,
 	      "unknown symbol resolves");
-	dprobe_def_free(def);
-	if (dprobe_parse_def("p:t vfs_read @linux_banner+x", &test_env, &def,
-			     &err)) {
+	dpev_def_free(def);
+	if (dpev_parse_def("p:t vfs_read @linux_banner+x", &test_env, &def,
+			   &err)) {
 		CHECK(0, "resolve line 2 does not parse");
 		return;
 	}
-	CHECK(dprobe_def_resolve(def, &test_env.syms) == -EINVAL,
+	CHECK(dpev_def_resolve(def, &test_env.syms) == -EINVAL,
 	      "bad symbol offset resolves");
-	dprobe_def_free(def);
+	dpev_def_free(def);
 }
 
 void test_fetch(void)

@@ -6,27 +6,27 @@
 #include "delete_cmd.h"
 #include "test.h"
 
-static struct dprobe_def *parse(const char *line)
+static struct dpev_def *parse(const char *line)
 {
-	struct dprobe_error err;
-	struct dprobe_def *def;
+	struct dpev_error err;
+	struct dpev_def *def;
 
-	if (dprobe_parse_def(line, &test_env, &def, &err))
+	if (dpev_parse_def(line, &test_env, &def, &err))
 		return NULL;
 	return def;
 }
 
 /* Field lines of @line's format file, joined with '\n'. */
-static void fields_text(const struct dprobe_def *def, char *out, size_t len)
+static void fields_text(const struct dpev_def *def, char *out, size_t len)
 {
-	struct dprobe_field f;
+	struct dpev_field f;
 	struct seq_buf s;
 	char type[64];
 	unsigned int i;
 
 	seq_buf_init(&s, out, len);
-	for (i = 0; i < dprobe_def_nr_fields(def); i++) {
-		dprobe_def_field(def, i, type, sizeof(type), &f);
+	for (i = 0; i < dpev_def_nr_fields(def); i++) {
+		dpev_def_field(def, i, type, sizeof(type), &f);
 		format_field_line(&f, &s);
 		seq_buf_putc(&s, '\n');
 	}
@@ -76,7 +76,7 @@ static const struct format_case formats[] = {
 
 static void test_formats(void)
 {
-	struct dprobe_def *def;
+	struct dpev_def *def;
 	char text[2048];
 	unsigned int i;
 	char *fmt;
@@ -89,18 +89,18 @@ static void test_formats(void)
 		fields_text(def, text, sizeof(text));
 		CHECK(!strcmp(text, formats[i].fields), "'%s' fields:\n%s",
 		      formats[i].line, text);
-		fmt = dprobe_def_print_fmt(def);
+		fmt = dpev_def_print_fmt(def);
 		CHECK(fmt && !strcmp(fmt, formats[i].print_fmt),
 		      "'%s' print fmt: %s", formats[i].line, fmt);
 		free(fmt);
-		dprobe_def_free(def);
+		dpev_def_free(def);
 	}
 }
 
 /* A long print fmt grows its buffer. */
 static void test_long_print_fmt(void)
 {
-	struct dprobe_def *def;
+	struct dpev_def *def;
 	char line[4096];
 	int i, n;
 	char *fmt;
@@ -112,12 +112,12 @@ static void test_long_print_fmt(void)
 	CHECK(def, "long print fmt line does not parse");
 	if (!def)
 		return;
-	fmt = dprobe_def_print_fmt(def);
+	fmt = dpev_def_print_fmt(def);
 	CHECK(fmt && strlen(fmt) > 20 * 64 * 14 &&
 	      !strcmp(fmt + strlen(fmt) - 12, "REC->a19[63]"),
 	      "long print fmt end: %s", fmt ? fmt + strlen(fmt) - 12 : "");
 	free(fmt);
-	dprobe_def_free(def);
+	dpev_def_free(def);
 }
 
 static void print_one(const char *type, const void *field, const void *rec,
@@ -126,7 +126,7 @@ static void print_one(const char *type, const void *field, const void *rec,
 	struct seq_buf s;
 
 	seq_buf_init(&s, out, len);
-	dprobe_print_value(&s, dprobe_find_type(type), field, rec, rec_len);
+	dpev_print_value(&s, dpev_find_type(type), field, rec, rec_len);
 	out[seq_buf_used(&s) < len ? seq_buf_used(&s) : len - 1] = '\0';
 }
 
@@ -160,17 +160,17 @@ static void test_values(void)
 	}
 	/* strings: quoted, "(fault)" when empty or out of the record */
 	memcpy(rec + 40, "test", 5);
-	loc = dprobe_data_loc(5, 40);
+	loc = dpev_data_loc(5, 40);
 	memcpy(rec, &loc, 4);
 	print_one("string", rec, rec, sizeof(rec), out, sizeof(out));
 	CHECK(!strcmp(out, "\"test\""), "string printed %s", out);
 	print_one("symstr", rec, rec, sizeof(rec), out, sizeof(out));
 	CHECK(!strcmp(out, "\"test\""), "symstr printed %s", out);
-	loc = dprobe_data_loc(0, 40);
+	loc = dpev_data_loc(0, 40);
 	memcpy(rec, &loc, 4);
 	print_one("ustring", rec, rec, sizeof(rec), out, sizeof(out));
 	CHECK(!strcmp(out, "(fault)"), "faulted string printed %s", out);
-	loc = dprobe_data_loc(30, 40);
+	loc = dpev_data_loc(30, 40);
 	memcpy(rec, &loc, 4);
 	print_one("string", rec, rec, sizeof(rec), out, sizeof(out));
 	CHECK(!strcmp(out, "(fault)"), "string past the record printed %s",

@@ -99,7 +99,7 @@ static const struct listing_case listings[] = {
 static void test_listings(void)
 {
 	char list[4096];
-	struct dprobe_error err;
+	struct dpev_error err;
 	unsigned int i;
 	int ret;
 
@@ -120,27 +120,27 @@ static void test_not_kprobe(void)
 		"a: vfs_read", "p", "r10", "p:ev", "e:grp/ev sys.open",
 		"p:ev /bin/sh:0x10", "f vfs_read", "-:ev", "s:ev u64 x",
 	};
-	struct dprobe_def *def;
-	struct dprobe_error err;
+	struct dpev_def *def;
+	struct dpev_error err;
 	unsigned int i;
 	int ret;
 
 	for (i = 0; i < ARRAY_SIZE(lines); i++) {
-		ret = dprobe_parse_def(lines[i], &test_env, &def, &err);
+		ret = dpev_parse_def(lines[i], &test_env, &def, &err);
 		CHECK(ret == -ECANCELED && !def && !err.logged,
 		      "'%s': ret %d logged %d", lines[i], ret, err.logged);
 	}
 	/* empty and comment-only lines are accepted and do nothing */
-	ret = dprobe_parse_def("  # only a comment", &test_env, &def, &err);
+	ret = dpev_parse_def("  # only a comment", &test_env, &def, &err);
 	CHECK(ret == 0 && !def, "comment line: ret %d", ret);
-	ret = dprobe_parse_def("", &test_env, &def, &err);
+	ret = dpev_parse_def("", &test_env, &def, &err);
 	CHECK(ret == 0 && !def, "empty line: ret %d", ret);
 }
 
 static void test_limits(void)
 {
 	char line[8192], list[8192];
-	struct dprobe_error err;
+	struct dpev_error err;
 	int i, n, ret;
 
 	/* 128 arguments are accepted, 129 give -E2BIG without a log entry */
@@ -192,8 +192,8 @@ static void test_limits(void)
 	      "maxactive 4096");
 }
 
-static const struct dprobe_fetch_op *prog_of(const struct dprobe_def *d,
-					     unsigned int i)
+static const struct dpev_fetch_op *prog_of(const struct dpev_def *d,
+					   unsigned int i)
 {
 	return d->args[i].prog;
 }
@@ -201,77 +201,77 @@ static const struct dprobe_fetch_op *prog_of(const struct dprobe_def *d,
 /* The compiled form of representative arguments. */
 static void test_programs(void)
 {
-	const struct dprobe_fetch_op *p;
-	struct dprobe_error err;
-	struct dprobe_def *d;
+	const struct dpev_fetch_op *p;
+	struct dpev_error err;
+	struct dpev_def *d;
 	int ret;
 
-	ret = dprobe_parse_def("p:t vfs_read %di $arg2 $arg8 +8(%si):u32 @0x10:s16 \\-2:s8 $comm +u0(%di):string $stack3 +0(%di):b3@2/16 +0(%di):x8[3] +0(%di):string[2]",
-			       &test_env, &d, &err);
+	ret = dpev_parse_def("p:t vfs_read %di $arg2 $arg8 +8(%si):u32 @0x10:s16 \\-2:s8 $comm +u0(%di):string $stack3 +0(%di):b3@2/16 +0(%di):x8[3] +0(%di):string[2]",
+			     &test_env, &d, &err);
 	CHECK(ret == 0 && d, "program line: ret %d", ret);
 	if (ret)
 		return;
 	CHECK(d->func_entry && !d->is_return, "entry context");
 	p = prog_of(d, 0);
-	CHECK(p[0].op == DPROBE_OP_REG &&
+	CHECK(p[0].op == DPEV_OP_REG &&
 	      p[0].param == offsetof(struct pt_regs, di) &&
-	      p[1].op == DPROBE_OP_ST_RAW && p[1].size == 8 &&
-	      p[2].op == DPROBE_OP_END, "%%di program");
+	      p[1].op == DPEV_OP_ST_RAW && p[1].size == 8 &&
+	      p[2].op == DPEV_OP_END, "%%di program");
 	/* $argN: the architecture's regs_get_kernel_argument(), at fetch time */
 	p = prog_of(d, 1);
-	CHECK(p[0].op == DPROBE_OP_ARG && p[0].param == 1, "$arg2 is argument 1");
+	CHECK(p[0].op == DPEV_OP_ARG && p[0].param == 1, "$arg2 is argument 1");
 	p = prog_of(d, 2);
-	CHECK(p[0].op == DPROBE_OP_ARG && p[0].param == 7,
+	CHECK(p[0].op == DPEV_OP_ARG && p[0].param == 7,
 	      "$arg8 is argument 7, got op %d param %u", p[0].op, p[0].param);
 	p = prog_of(d, 3);
-	CHECK(p[0].op == DPROBE_OP_REG && p[1].op == DPROBE_OP_ST_MEM &&
-	      p[1].offset == 8 && p[1].size == 4 && p[2].op == DPROBE_OP_END,
+	CHECK(p[0].op == DPEV_OP_REG && p[1].op == DPEV_OP_ST_MEM &&
+	      p[1].offset == 8 && p[1].size == 4 && p[2].op == DPEV_OP_END,
 	      "+8(%%si):u32 program");
 	p = prog_of(d, 4);
-	CHECK(p[0].op == DPROBE_OP_IMM && p[0].imm == 0x10 &&
-	      p[1].op == DPROBE_OP_ST_MEM && p[1].size == 2, "@0x10:s16");
+	CHECK(p[0].op == DPEV_OP_IMM && p[0].imm == 0x10 &&
+	      p[1].op == DPEV_OP_ST_MEM && p[1].size == 2, "@0x10:s16");
 	p = prog_of(d, 5);
-	CHECK(p[0].op == DPROBE_OP_IMM && p[0].imm == (unsigned long)-2 &&
-	      p[1].op == DPROBE_OP_ST_RAW && p[1].size == 1, "\\-2:s8");
+	CHECK(p[0].op == DPEV_OP_IMM && p[0].imm == (unsigned long)-2 &&
+	      p[1].op == DPEV_OP_ST_RAW && p[1].size == 1, "\\-2:s8");
 	p = prog_of(d, 6);
-	CHECK(p[0].op == DPROBE_OP_COMM && p[1].op == DPROBE_OP_ST_STRING &&
-	      d->args[6].type == dprobe_string_type(), "$comm is a string");
+	CHECK(p[0].op == DPEV_OP_COMM && p[1].op == DPEV_OP_ST_STRING &&
+	      d->args[6].type == dpev_string_type(), "$comm is a string");
 	p = prog_of(d, 7);
-	CHECK(p[0].op == DPROBE_OP_REG && p[1].op == DPROBE_OP_ST_USTRING,
+	CHECK(p[0].op == DPEV_OP_REG && p[1].op == DPEV_OP_ST_USTRING,
 	      "+u0():string reads user memory");
 	p = prog_of(d, 8);
-	CHECK(p[0].op == DPROBE_OP_STACK && p[0].param == 3, "$stack3");
+	CHECK(p[0].op == DPEV_OP_STACK && p[0].param == 3, "$stack3");
 	p = prog_of(d, 9);
-	CHECK(p[1].op == DPROBE_OP_ST_MEM && p[1].size == 2 &&
-	      p[2].op == DPROBE_OP_BITFIELD && p[2].lshift == 11 &&
-	      p[2].rshift == 13 && p[3].op == DPROBE_OP_END, "b3@2/16");
+	CHECK(p[1].op == DPEV_OP_ST_MEM && p[1].size == 2 &&
+	      p[2].op == DPEV_OP_BITFIELD && p[2].lshift == 11 &&
+	      p[2].rshift == 13 && p[3].op == DPEV_OP_END, "b3@2/16");
 	p = prog_of(d, 10);
-	CHECK(p[1].op == DPROBE_OP_ST_MEM && p[2].op == DPROBE_OP_ARRAY &&
+	CHECK(p[1].op == DPEV_OP_ST_MEM && p[2].op == DPEV_OP_ARRAY &&
 	      p[2].param == 3 && d->args[10].size == 3, "x8[3]");
 	p = prog_of(d, 11);
-	CHECK(p[1].op == DPROBE_OP_DEREF && p[2].op == DPROBE_OP_ST_STRING &&
-	      p[3].op == DPROBE_OP_ARRAY && d->args[11].size == 8,
+	CHECK(p[1].op == DPEV_OP_DEREF && p[2].op == DPEV_OP_ST_STRING &&
+	      p[3].op == DPEV_OP_ARRAY && d->args[11].size == 8,
 	      "string[2] keeps the pointer load");
 	/* layout: fields follow each other */
 	CHECK(d->args[0].offset == 0 && d->args[3].offset == 24 &&
 	      d->args[4].offset == 28 && d->args[5].offset == 30 &&
 	      d->args[6].offset == 31 && d->args_size == 31 + 4 + 4 + 8 + 2 + 3 + 8,
 	      "record layout, size %u", d->args_size);
-	dprobe_def_free(d);
+	dpev_def_free(d);
 
 	/* return probes save $argN at entry, once per number */
-	ret = dprobe_parse_def("r:t vfs_read $arg3 $arg1 $arg3:u8 $retval",
-			       &test_env, &d, &err);
+	ret = dpev_parse_def("r:t vfs_read $arg3 $arg1 $arg3:u8 $retval",
+			     &test_env, &d, &err);
 	CHECK(ret == 0, "return $argN: ret %d", ret);
 	if (ret)
 		return;
 	CHECK(d->nr_entry_args == 2 && d->entry_args[0] == 2 &&
 	      d->entry_args[1] == 0, "entry slots");
-	CHECK(prog_of(d, 0)[0].op == DPROBE_OP_ENTRY &&
+	CHECK(prog_of(d, 0)[0].op == DPEV_OP_ENTRY &&
 	      prog_of(d, 0)[0].param == 0 && prog_of(d, 1)[0].param == 1 &&
 	      prog_of(d, 2)[0].param == 0 &&
-	      prog_of(d, 3)[0].op == DPROBE_OP_RETVAL, "entry ops");
-	dprobe_def_free(d);
+	      prog_of(d, 3)[0].op == DPEV_OP_RETVAL, "entry ops");
+	dpev_def_free(d);
 }
 
 static void test_delete(void)
@@ -292,7 +292,7 @@ static void test_delete(void)
 		{ "-:grp.ev", NULL, "grp.ev", 0 },
 	};
 	static const char *const bad[] = { "-", "-x", "-:", "- :ev", "!p", "" };
-	struct dprobe_delete del;
+	struct dpev_delete del;
 	unsigned int i;
 	int ret;
 
@@ -316,17 +316,17 @@ static void test_delete(void)
 
 static bool del_matches(const char *def_line, const char *del_line)
 {
-	struct dprobe_delete del;
-	struct dprobe_error err;
-	struct dprobe_def *def;
+	struct dpev_delete del;
+	struct dpev_error err;
+	struct dpev_def *def;
 	bool match;
 
-	if (dprobe_parse_def(def_line, &test_env, &def, &err) ||
+	if (dpev_parse_def(def_line, &test_env, &def, &err) ||
 	    delete_cmd_parse(del_line, &del))
 		return false;
-	match = dprobe_def_matches(def, &del);
+	match = dpev_def_matches(def, &del);
 	delete_cmd_release(&del);
-	dprobe_def_free(def);
+	dpev_def_free(def);
 	return match;
 }
 
@@ -374,23 +374,23 @@ static void test_append_rules(void)
 		{ "p:e vfs_read a=%ax", "p:e vfs_read+0 a=%ax", 0, true },
 		{ "p:e 0x1000", "p:e 0x2000", 0, false },
 	};
-	struct dprobe_def *a, *b;
-	struct dprobe_error err;
+	struct dpev_def *a, *b;
+	struct dpev_error err;
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(cases); i++) {
-		if (dprobe_parse_def(cases[i].a, &test_env, &a, &err) ||
-		    dprobe_parse_def(cases[i].b, &test_env, &b, &err)) {
+		if (dpev_parse_def(cases[i].a, &test_env, &a, &err) ||
+		    dpev_parse_def(cases[i].b, &test_env, &b, &err)) {
 			CHECK(0, "append case %u does not parse", i);
 			continue;
 		}
-		CHECK(dprobe_def_compare_args(a, b) == cases[i].diff,
+		CHECK(dpev_def_compare_args(a, b) == cases[i].diff,
 		      "'%s' vs '%s': diff %u", cases[i].a, cases[i].b,
-		      dprobe_def_compare_args(a, b));
-		CHECK(dprobe_def_same_probe(a, b) == cases[i].same,
+		      dpev_def_compare_args(a, b));
+		CHECK(dpev_def_same_probe(a, b) == cases[i].same,
 		      "'%s' vs '%s': same", cases[i].a, cases[i].b);
-		dprobe_def_free(a);
-		dprobe_def_free(b);
+		dpev_def_free(a);
+		dpev_def_free(b);
 	}
 }
 
@@ -398,17 +398,17 @@ static void test_append_rules(void)
 static void test_alloc_failures(void)
 {
 	const char *line = "r:g/e vfs_read a=$arg1:%pd b=+0(%di):string[2] @sym:u8 c=\\\"x\\\" $arg2";
-	struct dprobe_error err;
-	struct dprobe_def *def;
+	struct dpev_error err;
+	struct dpev_def *def;
 	unsigned long n;
 	int ret;
 
 	for (n = 1; n < 64; n++) {
 		host_fail_alloc(n);
-		ret = dprobe_parse_def(line, &test_env, &def, &err);
+		ret = dpev_parse_def(line, &test_env, &def, &err);
 		host_fail_alloc(0);
 		if (!ret) {
-			dprobe_def_free(def);
+			dpev_def_free(def);
 			break;
 		}
 		CHECK(ret == -ENOMEM && !def, "allocation %lu: ret %d", n, ret);

@@ -71,7 +71,7 @@ static unsigned long fake_lookup(void *priv, const char *sym)
 	return fake_sym_lookup(sym);
 }
 
-const struct dprobe_parse_env test_env = {
+const struct dpev_parse_env test_env = {
 	.syms = {
 		.check = fake_check,
 		.func_entry = fake_func_entry,
@@ -88,7 +88,7 @@ const struct dprobe_parse_env test_env = {
  * ssize_t vfs_read(struct file *file, char *buf, size_t count, loff_t *pos).
  */
 static int fake_func_proto(void *priv, const char *sym,
-			   struct dprobe_func_proto *proto)
+			   struct dpev_func_proto *proto)
 {
 	(void)priv;
 	memset(proto, 0, sizeof(*proto));
@@ -115,7 +115,7 @@ static int fake_func_proto(void *priv, const char *sym,
 	return -ENOENT;
 }
 
-const struct dprobe_parse_env test_btf_env = {
+const struct dpev_parse_env test_btf_env = {
 	.syms = {
 		.check = fake_check,
 		.func_entry = fake_func_entry,
@@ -127,26 +127,26 @@ const struct dprobe_parse_env test_btf_env = {
 	.max_stack_index = 2048,
 };
 
-int parse_and_list_env(const struct dprobe_parse_env *env, const char *line,
-		       char *list, size_t len, struct dprobe_error *err)
+int parse_and_list_env(const struct dpev_parse_env *env, const char *line,
+		       char *list, size_t len, struct dpev_error *err)
 {
-	struct dprobe_def *def;
+	struct dpev_def *def;
 	struct seq_buf s;
 	int ret;
 
-	ret = dprobe_parse_def(line, env, &def, err);
+	ret = dpev_parse_def(line, env, &def, err);
 	list[0] = '\0';
 	if (ret || !def)
 		return ret;
 	seq_buf_init(&s, list, len);
-	dprobe_def_format(def, 0, &s);
+	dpev_def_format(def, 0, &s);
 	list[seq_buf_used(&s) < len ? seq_buf_used(&s) : len - 1] = '\0';
-	dprobe_def_free(def);
+	dpev_def_free(def);
 	return 0;
 }
 
 int parse_and_list(const char *line, char *list, size_t len,
-		   struct dprobe_error *err)
+		   struct dpev_error *err)
 {
 	return parse_and_list_env(&test_env, line, list, len, err);
 }

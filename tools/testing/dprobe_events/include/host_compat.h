@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The kernel API subset kernel/trace/dprobe_*.c use, mapped to libc for the
+ * The kernel API subset kernel/trace/dpev_*.c use, mapped to libc for the
  * host tests. Memory accessors read a fake address space the tests set up
  * (fake_mem.c), so fault paths can be exercised.
  */

@@ -9,7 +9,7 @@
 #include <linux/module.h>
 #include <linux/uaccess.h>
 
-#include "dprobe_event.h"
+#include "dpev_event.h"
 #include "trace_btf.h"
 
 struct dpev_sym_count {
@@ -127,7 +127,7 @@ static const char *dpev_btf_type(struct btf *btf, u32 tid)
 }
 
 static int dpev_sym_func_proto(void *priv, const char *sym,
-			       struct dprobe_func_proto *proto)
+			       struct dpev_func_proto *proto)
 {
 	const char *colon = strchr(sym, ':');
 	const struct btf_param *params;
@@ -147,7 +147,7 @@ static int dpev_sym_func_proto(void *priv, const char *sym,
 	proto->nr_params = nr;
 	proto->returns_void = !fp->type;
 	proto->ret_type = fp->type ? dpev_btf_type(btf, fp->type) : NULL;
-	for (i = 0; i < nr && i < DPROBE_BTF_MAX_PARAMS; i++) {
+	for (i = 0; i < nr && i < DPEV_BTF_MAX_PARAMS; i++) {
 		strscpy(proto->names[i],
 			btf_name_by_offset(btf, params[i].name_off),
 			sizeof(proto->names[i]));
@@ -160,7 +160,7 @@ static int dpev_sym_func_proto(void *priv, const char *sym,
 #define dpev_sym_func_proto NULL
 #endif
 
-const struct dprobe_parse_env dpev_parse_env = {
+const struct dpev_parse_env dpev_kernel_env = {
 	.syms = {
 		.check = dpev_sym_check,
 		.func_entry = dpev_sym_func_entry,

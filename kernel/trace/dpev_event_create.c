@@ -10,10 +10,10 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include "dprobe_event.h"
+#include "dpev_event.h"
 
 /* tracing_log_err() keeps a pointer into this table, indexed by code. */
-static const char *dpev_err_texts[DPROBE_ERR_MAX];
+static const char *dpev_err_texts[DPEV_ERR_MAX];
 
 static void dpev_err_texts_init(void)
 {
@@ -21,8 +21,8 @@ static void dpev_err_texts_init(void)
 
 	if (dpev_err_texts[0])
 		return;
-	for (i = 0; i < DPROBE_ERR_MAX; i++)
-		dpev_err_texts[i] = dprobe_err_text(i);
+	for (i = 0; i < DPEV_ERR_MAX; i++)
+		dpev_err_texts[i] = dpev_err_text(i);
 }
 
 /* An error_log entry for @line with the caret at column @pos. */
@@ -36,9 +36,9 @@ static void dpev_log(const char *line, int code, int pos)
 	if (!buf)
 		return;
 	seq_buf_init(&s, buf, len);
-	if (!dprobe_command_text(line, &s)) {
+	if (!dpev_command_text(line, &s)) {
 		dpev_err_texts_init();
-		tracing_log_err(NULL, DPROBE_LOG_SUBSYSTEM, seq_buf_str(&s),
+		tracing_log_err(NULL, DPEV_LOG_SUBSYSTEM, seq_buf_str(&s),
 				dpev_err_texts, code, pos);
 	}
 	kfree(buf);
@@ -53,8 +53,8 @@ static void dpev_log_at(const char *line, int index, int code)
 	argv = argv_split(GFP_KERNEL, line, &argc);
 	if (!argv)
 		return;
-	dpev_log(line, code, dprobe_error_pos(argc, (const char *const *)argv,
-					      index, 0));
+	dpev_log(line, code, dpev_error_pos(argc, (const char *const *)argv,
+					    index, 0));
 	argv_free(argv);
 }
 
@@ -62,11 +62,11 @@ static void dpev_log_at(const char *line, int index, int code)
 static void dpev_log_register(const char *line, int ret)
 {
 	if (ret == -EILSEQ)
-		dpev_log_at(line, 1, DPROBE_ERR_BAD_INSN_BNDRY);
+		dpev_log_at(line, 1, DPEV_ERR_BAD_INSN_BNDRY);
 	else if (ret == -ENOENT)
-		dpev_log_at(line, 1, DPROBE_ERR_BAD_PROBE_ADDR);
+		dpev_log_at(line, 1, DPEV_ERR_BAD_PROBE_ADDR);
 	else if (ret != -ENOMEM && ret != -EEXIST)
-		dpev_log_at(line, 1, DPROBE_ERR_FAIL_REG_PROBE);
+		dpev_log_at(line, 1, DPEV_ERR_FAIL_REG_PROBE);
 }
 
 /* A MOD:SYM probe whose module is not here waits for it. */
@@ -99,17 +99,17 @@ static int dpev_append(const char *line, struct dpev_event *ev,
 	int ret;
 
 	if (ev->layout->is_return != pr->def->is_return) {
-		dpev_log_at(line, 0, DPROBE_ERR_DIFF_PROBE_TYPE);
+		dpev_log_at(line, 0, DPEV_ERR_DIFF_PROBE_TYPE);
 		return -EEXIST;
 	}
-	idx = dprobe_def_compare_args(ev->layout, pr->def);
+	idx = dpev_def_compare_args(ev->layout, pr->def);
 	if (idx) {
-		dpev_log_at(line, idx + 1, DPROBE_ERR_DIFF_ARG_TYPE);
+		dpev_log_at(line, idx + 1, DPEV_ERR_DIFF_ARG_TYPE);
 		return -EEXIST;
 	}
 	list_for_each_entry(sib, &ev->probes, sibling) {
-		if (dprobe_def_same_probe(sib->def, pr->def)) {
-			dpev_log_at(line, 0, DPROBE_ERR_SAME_PROBE);
+		if (dpev_def_same_probe(sib->def, pr->def)) {
+			dpev_log_at(line, 0, DPEV_ERR_SAME_PROBE);
 			return -EEXIST;
 		}
 	}
@@ -142,7 +142,7 @@ static int dpev_new_event(const char *line, struct dpev_probe *pr)
 	int ret;
 
 	if (dpev_name_taken(pr->def->group, pr->def->event)) {
-		dpev_log_at(line, 0, DPROBE_ERR_EVENT_EXIST);
+		dpev_log_at(line, 0, DPEV_ERR_EVENT_EXIST);
 		return -EEXIST;
 	}
 	ev = dpev_event_alloc(pr->def);
@@ -180,13 +180,13 @@ free:
  */
 int dpev_create(const char *raw_command)
 {
-	struct dprobe_error err;
+	struct dpev_error err;
 	struct dpev_event *ev;
-	struct dprobe_def *def;
+	struct dpev_def *def;
 	struct dpev_probe *pr;
 	int ret;
 
-	ret = dprobe_parse_def(raw_command, &dpev_parse_env, &def, &err);
+	ret = dpev_parse_def(raw_command, &dpev_kernel_env, &def, &err);
 	if (ret) {
 		if (err.logged) {
 			dpev_err_texts_init();
@@ -198,7 +198,7 @@ int dpev_create(const char *raw_command)
 		return 0;	/* nothing but blanks */
 	pr = dpev_probe_alloc(def);
 	if (!pr) {
-		dprobe_def_free(def);
+		dpev_def_free(def);
 		return -ENOMEM;
 	}
 	mutex_lock(&event_mutex);

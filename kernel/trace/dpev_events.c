@@ -12,7 +12,7 @@
 #include <linux/slab.h>
 #include <linux/tracefs.h>
 
-#include "dprobe_event.h"
+#include "dpev_event.h"
 
 /* Room for one listed definition: the longest line plus expansions. */
 #define DPEV_LIST_BUF_LEN	(2 * PAGE_SIZE)
@@ -31,7 +31,7 @@ static int dpev_dyn_show(struct seq_file *m, struct dyn_event *dev)
 	 * Upstream lists a return probe with the default maxactive the
 	 * engine wrote back once it was registered ("r10:...").
 	 */
-	dprobe_def_format(pr->def, pr->rp.maxactive, &s);
+	dpev_def_format(pr->def, pr->rp.maxactive, &s);
 	seq_printf(m, "%s\n", seq_buf_str(&s));
 	kfree(buf);
 	return 0;
@@ -77,14 +77,14 @@ static bool dpev_dyn_match(const char *system, const char *event, int argc,
 			   const char **argv, struct dyn_event *dev)
 {
 	struct dpev_probe *pr = container_of(dev, struct dpev_probe, devent);
-	struct dprobe_delete del = {
+	struct dpev_delete del = {
 		.group = system,
 		.event = event,
 		.argc = argc,
 		.argv = (char **)argv,
 	};
 
-	return dprobe_def_matches(pr->def, &del);
+	return dpev_def_matches(pr->def, &del);
 }
 
 struct dyn_event_operations dpev_dyn_ops = {

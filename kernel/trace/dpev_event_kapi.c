@@ -13,7 +13,7 @@
 #include <linux/kallsyms.h>
 #include <linux/slab.h>
 
-#include "dprobe_event.h"
+#include "dpev_event.h"
 #include "trace_probe.h"
 
 /*
@@ -46,7 +46,7 @@ static char *dpev_local_line(const char *func, void *addr, unsigned long offs,
 	if (!dpev_symbol_name_ok(func))
 		return ERR_PTR(-ENOENT);
 	/* -ENOENT or -EADDRNOTAVAIL (not unique), as perf users expect */
-	ret = dpev_parse_env.syms.check(dpev_parse_env.syms.priv, func);
+	ret = dpev_kernel_env.syms.check(dpev_kernel_env.syms.priv, func);
 	if (ret)
 		return ERR_PTR(ret);
 	return kasprintf(GFP_KERNEL, "%c:kprobes/local %s+%lu", type, func,
@@ -73,8 +73,8 @@ struct trace_event_call *
 create_local_trace_kprobe(char *func, void *addr, unsigned long offs,
 			  bool is_return)
 {
-	struct dprobe_error err;
-	struct dprobe_def *def;
+	struct dpev_error err;
+	struct dpev_def *def;
 	struct dpev_event *ev;
 	struct dpev_probe *pr;
 	char *line;
@@ -83,13 +83,13 @@ create_local_trace_kprobe(char *func, void *addr, unsigned long offs,
 	line = dpev_local_line(func, addr, offs, is_return);
 	if (IS_ERR_OR_NULL(line))
 		return line ? ERR_CAST(line) : ERR_PTR(-ENOMEM);
-	ret = dprobe_parse_def(line, &dpev_parse_env, &def, &err);
+	ret = dpev_parse_def(line, &dpev_kernel_env, &def, &err);
 	kfree(line);
 	if (ret)
 		return ERR_PTR(ret);
 	pr = dpev_probe_alloc(def);
 	if (!pr) {
-		dprobe_def_free(def);
+		dpev_def_free(def);
 		return ERR_PTR(-ENOMEM);
 	}
 	ev = dpev_event_alloc(def);
@@ -211,7 +211,7 @@ int bpf_get_kprobe_info(const struct perf_event *event, u32 *fd_type,
 			bool perf_type_tracepoint)
 {
 	struct dpev_event *ev = dpev_event_of_call(event->tp_event);
-	const struct dprobe_def *def;
+	const struct dpev_def *def;
 	struct dpev_probe *pr;
 
 	if (!ev)

@@ -10,7 +10,7 @@
 #include <linux/module.h>
 #include <linux/notifier.h>
 
-#include "dprobe_event.h"
+#include "dpev_event.h"
 
 static void dpev_module_coming(struct module *mod)
 {

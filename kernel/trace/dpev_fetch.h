@@ -8,8 +8,8 @@
  * in the host unit tests (tools/testing/dprobe_events/), which supply
  * userspace versions of the few kernel headers used here.
  */
-#ifndef _KERNEL_TRACE_DPROBE_FETCH_H
-#define _KERNEL_TRACE_DPROBE_FETCH_H
+#ifndef _KERNEL_TRACE_DPEV_FETCH_H
+#define _KERNEL_TRACE_DPEV_FETCH_H
 
 #include <linux/types.h>
 #include <linux/seq_buf.h>
@@ -21,71 +21,71 @@ struct pt_regs;
  * the ABI's (at most about 12 nested dereferences), so that the same
  * definitions are accepted and refused as on upstream kernels.
  */
-#define DPROBE_FETCH_MAX_OPS	16
+#define DPEV_FETCH_MAX_OPS	16
 /* Longest string a string fetch stores, terminating NUL included. */
-#define DPROBE_MAX_STRING	4096
+#define DPEV_MAX_STRING	4096
 /* Elements of an array argument. */
-#define DPROBE_MAX_ARRAY	64
+#define DPEV_MAX_ARRAY	64
 
 /**
- * enum dprobe_fetch_opcode - one step of a fetch program
- * @DPROBE_OP_END: end of the program
- * @DPROBE_OP_REG: source: the pt_regs word at byte offset @param
- * @DPROBE_OP_STACK: source: kernel stack slot @param
- * @DPROBE_OP_ARG: source: function argument @param (from 0) at entry,
+ * enum dpev_fetch_opcode - one step of a fetch program
+ * @DPEV_OP_END: end of the program
+ * @DPEV_OP_REG: source: the pt_regs word at byte offset @param
+ * @DPEV_OP_STACK: source: kernel stack slot @param
+ * @DPEV_OP_ARG: source: function argument @param (from 0) at entry,
  *	where the architecture's calling convention puts it
- * @DPROBE_OP_STACKP: source: the stack pointer
- * @DPROBE_OP_RETVAL: source: the return value register
- * @DPROBE_OP_COMM: source: the address of current->comm
- * @DPROBE_OP_ENTRY: source: word @param of the data saved at entry
- * @DPROBE_OP_IMM: source: @imm
- * @DPROBE_OP_DATA: source: the address of the immediate string @data
- * @DPROBE_OP_SYMBOL: source: @imm, the address of symbol @data once
- *	dprobe_def_resolve() has run
- * @DPROBE_OP_DEREF: value = *(value + @offset), kernel memory
- * @DPROBE_OP_UDEREF: value = *(value + @offset), user memory
- * @DPROBE_OP_ST_RAW: store the value itself, @size bytes
- * @DPROBE_OP_ST_MEM: store @size bytes of kernel memory at value + @offset
- * @DPROBE_OP_ST_UMEM: store @size bytes of user memory at value + @offset
- * @DPROBE_OP_ST_STRING: store the kernel string at value + @offset as a
+ * @DPEV_OP_STACKP: source: the stack pointer
+ * @DPEV_OP_RETVAL: source: the return value register
+ * @DPEV_OP_COMM: source: the address of current->comm
+ * @DPEV_OP_ENTRY: source: word @param of the data saved at entry
+ * @DPEV_OP_IMM: source: @imm
+ * @DPEV_OP_DATA: source: the address of the immediate string @data
+ * @DPEV_OP_SYMBOL: source: @imm, the address of symbol @data once
+ *	dpev_def_resolve() has run
+ * @DPEV_OP_DEREF: value = *(value + @offset), kernel memory
+ * @DPEV_OP_UDEREF: value = *(value + @offset), user memory
+ * @DPEV_OP_ST_RAW: store the value itself, @size bytes
+ * @DPEV_OP_ST_MEM: store @size bytes of kernel memory at value + @offset
+ * @DPEV_OP_ST_UMEM: store @size bytes of user memory at value + @offset
+ * @DPEV_OP_ST_STRING: store the kernel string at value + @offset as a
  *	__data_loc
- * @DPROBE_OP_ST_USTRING: store the user string at value + @offset
- * @DPROBE_OP_ST_SYMSTR: store "sym+off/size" of value + @offset
- * @DPROBE_OP_BITFIELD: keep bits of the stored value: << @lshift, >> @rshift
+ * @DPEV_OP_ST_USTRING: store the user string at value + @offset
+ * @DPEV_OP_ST_SYMSTR: store "sym+off/size" of value + @offset
+ * @DPEV_OP_BITFIELD: keep bits of the stored value: << @lshift, >> @rshift
  *	within a container of @size bytes
- * @DPROBE_OP_ARRAY: repeat the store for @param elements
+ * @DPEV_OP_ARRAY: repeat the store for @param elements
  *
  * A program is: one source op, zero or more dereferences, one store op,
  * then an optional BITFIELD, an optional ARRAY, and END. In an array of
  * strings the last dereference is kept before the store: element i reads
  * the pointer i words after the first.
  */
-enum dprobe_fetch_opcode {
-	DPROBE_OP_END = 0,
-	DPROBE_OP_REG,
-	DPROBE_OP_STACK,
-	DPROBE_OP_STACKP,
-	DPROBE_OP_ARG,
-	DPROBE_OP_RETVAL,
-	DPROBE_OP_COMM,
-	DPROBE_OP_ENTRY,
-	DPROBE_OP_IMM,
-	DPROBE_OP_DATA,
-	DPROBE_OP_SYMBOL,
-	DPROBE_OP_DEREF,
-	DPROBE_OP_UDEREF,
-	DPROBE_OP_ST_RAW,
-	DPROBE_OP_ST_MEM,
-	DPROBE_OP_ST_UMEM,
-	DPROBE_OP_ST_STRING,
-	DPROBE_OP_ST_USTRING,
-	DPROBE_OP_ST_SYMSTR,
-	DPROBE_OP_BITFIELD,
-	DPROBE_OP_ARRAY,
+enum dpev_fetch_opcode {
+	DPEV_OP_END = 0,
+	DPEV_OP_REG,
+	DPEV_OP_STACK,
+	DPEV_OP_STACKP,
+	DPEV_OP_ARG,
+	DPEV_OP_RETVAL,
+	DPEV_OP_COMM,
+	DPEV_OP_ENTRY,
+	DPEV_OP_IMM,
+	DPEV_OP_DATA,
+	DPEV_OP_SYMBOL,
+	DPEV_OP_DEREF,
+	DPEV_OP_UDEREF,
+	DPEV_OP_ST_RAW,
+	DPEV_OP_ST_MEM,
+	DPEV_OP_ST_UMEM,
+	DPEV_OP_ST_STRING,
+	DPEV_OP_ST_USTRING,
+	DPEV_OP_ST_SYMSTR,
+	DPEV_OP_BITFIELD,
+	DPEV_OP_ARRAY,
 };
 
 /**
- * struct dprobe_fetch_op - one instruction of a fetch program
+ * struct dpev_fetch_op - one instruction of a fetch program
  * @op: what to do
  * @size: bytes stored by a store op, container size for BITFIELD
  * @lshift: BITFIELD: left shift that drops the bits above the field
@@ -95,7 +95,7 @@ enum dprobe_fetch_opcode {
  * @imm: immediate value, or the resolved address of a symbol
  * @data: immediate string (DATA) or symbol name (SYMBOL); owned
  */
-struct dprobe_fetch_op {
+struct dpev_fetch_op {
 	u8 op;
 	u8 size;
 	u8 lshift;
@@ -107,26 +107,26 @@ struct dprobe_fetch_op {
 };
 
 /**
- * enum dprobe_type_kind - how a stored value is printed
- * @DPROBE_KIND_UNSIGNED: decimal
- * @DPROBE_KIND_SIGNED: signed decimal
- * @DPROBE_KIND_HEX: hexadecimal with 0x
- * @DPROBE_KIND_CHAR: a character in single quotes
- * @DPROBE_KIND_SYMBOL: symbol+offset/size
- * @DPROBE_KIND_STRING: a __data_loc string in double quotes (string,
+ * enum dpev_type_kind - how a stored value is printed
+ * @DPEV_KIND_UNSIGNED: decimal
+ * @DPEV_KIND_SIGNED: signed decimal
+ * @DPEV_KIND_HEX: hexadecimal with 0x
+ * @DPEV_KIND_CHAR: a character in single quotes
+ * @DPEV_KIND_SYMBOL: symbol+offset/size
+ * @DPEV_KIND_STRING: a __data_loc string in double quotes (string,
  *	ustring and symstr)
  */
-enum dprobe_type_kind {
-	DPROBE_KIND_UNSIGNED,
-	DPROBE_KIND_SIGNED,
-	DPROBE_KIND_HEX,
-	DPROBE_KIND_CHAR,
-	DPROBE_KIND_SYMBOL,
-	DPROBE_KIND_STRING,
+enum dpev_type_kind {
+	DPEV_KIND_UNSIGNED,
+	DPEV_KIND_SIGNED,
+	DPEV_KIND_HEX,
+	DPEV_KIND_CHAR,
+	DPEV_KIND_SYMBOL,
+	DPEV_KIND_STRING,
 };
 
 /**
- * struct dprobe_type - an argument type as the user writes it
+ * struct dpev_type - an argument type as the user writes it
  * @name: type name in definitions ("u32", "x8", "string", ...)
  * @field_type: type name in the event's format file
  * @print_fmt: printf conversion used in the event's print fmt
@@ -134,7 +134,7 @@ enum dprobe_type_kind {
  * @is_signed: field is signed
  * @kind: how a value is printed
  */
-struct dprobe_type {
+struct dpev_type {
 	const char *name;
 	const char *field_type;
 	const char *print_fmt;
@@ -144,7 +144,7 @@ struct dprobe_type {
 };
 
 /**
- * dprobe_find_type() - look a type name up
+ * dpev_find_type() - look a type name up
  * @name: type text, e.g. "u16", "string", or a bitfield "b4@3/32"
  *
  * A bitfield maps to the unsigned type of its container; the bit width and
@@ -152,35 +152,35 @@ struct dprobe_type {
  *
  * Return: the type, or NULL if @name is not a type.
  */
-const struct dprobe_type *dprobe_find_type(const char *name);
+const struct dpev_type *dpev_find_type(const char *name);
 
 /**
- * dprobe_default_type() - the type of an argument written without one
+ * dpev_default_type() - the type of an argument written without one
  *
  * Return: x64 (x32 on 32-bit kernels).
  */
-const struct dprobe_type *dprobe_default_type(void);
+const struct dpev_type *dpev_default_type(void);
 
 /**
- * dprobe_string_type() - the "string" type
+ * dpev_string_type() - the "string" type
  *
  * Return: the type used for $comm and immediate strings.
  */
-const struct dprobe_type *dprobe_string_type(void);
+const struct dpev_type *dpev_string_type(void);
 
 /**
- * dprobe_type_is_string() - does the type store a __data_loc string
+ * dpev_type_is_string() - does the type store a __data_loc string
  * @t: the type
  *
  * Return: true for string, ustring and symstr.
  */
-static inline bool dprobe_type_is_string(const struct dprobe_type *t)
+static inline bool dpev_type_is_string(const struct dpev_type *t)
 {
-	return t->kind == DPROBE_KIND_STRING;
+	return t->kind == DPEV_KIND_STRING;
 }
 
 /**
- * dprobe_print_value() - print one stored value as in the trace
+ * dpev_print_value() - print one stored value as in the trace
  * @s: output
  * @t: the value's type
  * @field: the value inside the record
@@ -191,38 +191,38 @@ static inline bool dprobe_type_is_string(const struct dprobe_type *t)
  * with single quotes, a string with double quotes; a string whose fetch
  * failed prints "(fault)".
  */
-void dprobe_print_value(struct seq_buf *s, const struct dprobe_type *t,
-			const void *field, const void *rec,
+void dpev_print_value(struct seq_buf *s, const struct dpev_type *t,
+		      const void *field, const void *rec,
 			unsigned int rec_len);
 
 /* A __data_loc word: length in the high 16 bits, record offset below. */
-static inline u32 dprobe_data_loc(unsigned int len, unsigned int offs)
+static inline u32 dpev_data_loc(unsigned int len, unsigned int offs)
 {
 	return ((u32)len << 16) | (offs & 0xffff);
 }
 
-static inline unsigned int dprobe_data_loc_len(u32 loc)
+static inline unsigned int dpev_data_loc_len(u32 loc)
 {
 	return loc >> 16;
 }
 
-static inline unsigned int dprobe_data_loc_offs(u32 loc)
+static inline unsigned int dpev_data_loc_offs(u32 loc)
 {
 	return loc & 0xffff;
 }
 
 /**
- * struct dprobe_fetch_ctx - what one probe hit gives the programs
+ * struct dpev_fetch_ctx - what one probe hit gives the programs
  * @regs: registers at the probe hit
  * @entry: data saved at function entry, for $argN of return probes
  */
-struct dprobe_fetch_ctx {
+struct dpev_fetch_ctx {
 	struct pt_regs *regs;
 	const unsigned long *entry;
 };
 
 /**
- * dprobe_fetch_dynamic_len() - bytes of string data one program stores
+ * dpev_fetch_dynamic_len() - bytes of string data one program stores
  * @prog: program ending with END
  * @ctx: the probe hit
  *
@@ -232,11 +232,11 @@ struct dprobe_fetch_ctx {
  * Return: bytes needed (terminating NULs included), 0 when the program
  * stores no string or every read faulted.
  */
-unsigned int dprobe_fetch_dynamic_len(const struct dprobe_fetch_op *prog,
-				      const struct dprobe_fetch_ctx *ctx);
+unsigned int dpev_fetch_dynamic_len(const struct dpev_fetch_op *prog,
+				    const struct dpev_fetch_ctx *ctx);
 
 /**
- * dprobe_fetch_store() - run a program and store its value
+ * dpev_fetch_store() - run a program and store its value
  * @prog: program ending with END
  * @ctx: the probe hit
  * @field: where the argument's fixed part goes in the record
@@ -250,9 +250,9 @@ unsigned int dprobe_fetch_dynamic_len(const struct dprobe_fetch_op *prog,
  *
  * Return: bytes of string data written at @dyn.
  */
-unsigned int dprobe_fetch_store(const struct dprobe_fetch_op *prog,
-				const struct dprobe_fetch_ctx *ctx,
+unsigned int dpev_fetch_store(const struct dpev_fetch_op *prog,
+			      const struct dpev_fetch_ctx *ctx,
 				void *field, void *rec, void *dyn,
 				unsigned int dyn_len);
 
-#endif /* _KERNEL_TRACE_DPROBE_FETCH_H */
+#endif /* _KERNEL_TRACE_DPEV_FETCH_H */

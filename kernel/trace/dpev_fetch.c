@@ -13,14 +13,14 @@
 #include <linux/uaccess.h>
 #include <linux/unaligned.h>
 
-#include "dprobe_fetch.h"
-#include "dprobe_parse.h"
+#include "dpev_fetch.h"
+#include "dpev_parse.h"
 
 /* Where the loads of a program got to. */
 struct fetch_state {
 	unsigned long val;
-	const struct dprobe_fetch_op *store;
-	const struct dprobe_fetch_op *deref;	/* last dereference run */
+	const struct dpev_fetch_op *store;
+	const struct dpev_fetch_op *deref;	/* last dereference run */
 	unsigned long deref_base;		/* its input value */
 	bool faulted;
 	bool own_string;	/* $comm or an immediate string */
@@ -34,48 +34,48 @@ static bool read_word(bool user, unsigned long addr, unsigned long *val)
 	return !copy_from_kernel_nofault(val, (const void *)addr, sizeof(*val));
 }
 
-static unsigned long fetch_source(const struct dprobe_fetch_op *o,
-				  const struct dprobe_fetch_ctx *ctx)
+static unsigned long fetch_source(const struct dpev_fetch_op *o,
+				  const struct dpev_fetch_ctx *ctx)
 {
 	struct pt_regs *regs = ctx->regs;
 
 	switch (o->op) {
-	case DPROBE_OP_REG:
+	case DPEV_OP_REG:
 		return *(unsigned long *)((u8 *)regs + o->param);
-	case DPROBE_OP_STACK:
+	case DPEV_OP_STACK:
 		return regs_get_kernel_stack_nth(regs, o->param);
-	case DPROBE_OP_STACKP:
+	case DPEV_OP_STACKP:
 		return kernel_stack_pointer(regs);
-	case DPROBE_OP_ARG:
+	case DPEV_OP_ARG:
 		return regs_get_kernel_argument(regs, o->param);
-	case DPROBE_OP_RETVAL:
+	case DPEV_OP_RETVAL:
 		return regs_return_value(regs);
-	case DPROBE_OP_COMM:
+	case DPEV_OP_COMM:
 		return (unsigned long)current->comm;
-	case DPROBE_OP_ENTRY:
+	case DPEV_OP_ENTRY:
 		return ctx->entry ? ctx->entry[o->param] : 0;
-	case DPROBE_OP_DATA:
+	case DPEV_OP_DATA:
 		return (unsigned long)o->data;
 	}
 	return o->imm;	/* IMM, and SYMBOL once resolved */
 }
 
 /* Run the source and the dereferences; stop at the store op. */
-static void run_loads(const struct dprobe_fetch_op *prog,
-		      const struct dprobe_fetch_ctx *ctx,
+static void run_loads(const struct dpev_fetch_op *prog,
+		      const struct dpev_fetch_ctx *ctx,
 		      struct fetch_state *st)
 {
-	const struct dprobe_fetch_op *o = prog;
+	const struct dpev_fetch_op *o = prog;
 
 	st->faulted = false;
 	st->deref = NULL;
-	st->own_string = o->op == DPROBE_OP_COMM || o->op == DPROBE_OP_DATA;
+	st->own_string = o->op == DPEV_OP_COMM || o->op == DPEV_OP_DATA;
 	st->val = fetch_source(o++, ctx);
-	for (; o->op == DPROBE_OP_DEREF || o->op == DPROBE_OP_UDEREF; o++) {
+	for (; o->op == DPEV_OP_DEREF || o->op == DPEV_OP_UDEREF; o++) {
 		st->deref = o;
 		st->deref_base = st->val;
 		if (!st->faulted &&
-		    !read_word(o->op == DPROBE_OP_UDEREF, st->val + o->offset,
+		    !read_word(o->op == DPEV_OP_UDEREF, st->val + o->offset,
 			       &st->val))
 			st->faulted = true;
 	}
@@ -84,17 +84,17 @@ static void run_loads(const struct dprobe_fetch_op *prog,
 
 static unsigned int array_count(const struct fetch_state *st)
 {
-	const struct dprobe_fetch_op *o = st->store + 1;
+	const struct dpev_fetch_op *o = st->store + 1;
 
-	if (o->op == DPROBE_OP_BITFIELD)
+	if (o->op == DPEV_OP_BITFIELD)
 		o++;
-	return o->op == DPROBE_OP_ARRAY ? o->param : 1;
+	return o->op == DPEV_OP_ARRAY ? o->param : 1;
 }
 
 static bool is_string_store(u8 op)
 {
-	return op == DPROBE_OP_ST_STRING || op == DPROBE_OP_ST_USTRING ||
-	       op == DPROBE_OP_ST_SYMSTR;
+	return op == DPEV_OP_ST_STRING || op == DPEV_OP_ST_USTRING ||
+	       op == DPEV_OP_ST_SYMSTR;
 }
 
 /*
@@ -104,7 +104,7 @@ static bool is_string_store(u8 op)
 static bool string_addr(const struct fetch_state *st, unsigned int i,
 			unsigned long *addr)
 {
-	const struct dprobe_fetch_op *d = st->deref;
+	const struct dpev_fetch_op *d = st->deref;
 
 	if (st->faulted)
 		return false;
@@ -116,7 +116,7 @@ static bool string_addr(const struct fetch_state *st, unsigned int i,
 		*addr = st->val + i * sizeof(long);
 		return true;
 	}
-	if (!read_word(d->op == DPROBE_OP_UDEREF,
+	if (!read_word(d->op == DPEV_OP_UDEREF,
 		       st->deref_base + d->offset + i * sizeof(long), addr))
 		return false;
 	*addr += st->store->offset;
@@ -128,13 +128,13 @@ static unsigned int kernel_strlen(unsigned long addr)
 	unsigned int len;
 	char c;
 
-	for (len = 0; len < DPROBE_MAX_STRING; len++) {
+	for (len = 0; len < DPEV_MAX_STRING; len++) {
 		if (copy_from_kernel_nofault(&c, (const void *)(addr + len), 1))
 			return 0;
 		if (!c)
 			return len + 1;
 	}
-	return DPROBE_MAX_STRING;
+	return DPEV_MAX_STRING;
 }
 
 /*
@@ -160,11 +160,11 @@ static unsigned int string_len(u8 op, unsigned long addr)
 	long n;
 
 	switch (op) {
-	case DPROBE_OP_ST_USTRING:
+	case DPEV_OP_ST_USTRING:
 		n = strnlen_user_nofault((const void __user *)addr,
-					 DPROBE_MAX_STRING);
-		return n > DPROBE_MAX_STRING ? DPROBE_MAX_STRING : n;
-	case DPROBE_OP_ST_SYMSTR:
+					 DPEV_MAX_STRING);
+		return n > DPEV_MAX_STRING ? DPEV_MAX_STRING : n;
+	case DPEV_OP_ST_SYMSTR:
 		return symstr(addr, NULL, 0);
 	}
 	return kernel_strlen(addr);
@@ -177,21 +177,21 @@ static unsigned int string_len(u8 op, unsigned long addr)
 static unsigned int own_string_len(const struct fetch_state *st)
 {
 	size_t max = (const char *)st->val == current->comm ?
-		     sizeof(current->comm) - 1 : DPROBE_MAX_STRING - 1;
+		     sizeof(current->comm) - 1 : DPEV_MAX_STRING - 1;
 
 	return strnlen((const char *)st->val, max) + 1;
 }
 
-unsigned int dprobe_fetch_dynamic_len(const struct dprobe_fetch_op *prog,
-				      const struct dprobe_fetch_ctx *ctx)
+unsigned int dpev_fetch_dynamic_len(const struct dpev_fetch_op *prog,
+				    const struct dpev_fetch_ctx *ctx)
 {
-	const struct dprobe_fetch_op *o = prog + 1;
+	const struct dpev_fetch_op *o = prog + 1;
 	struct fetch_state st;
 	unsigned int i, n, total = 0;
 	unsigned long addr;
 
 	/* Only strings have dynamic data: skip the loads of anything else. */
-	while (o->op == DPROBE_OP_DEREF || o->op == DPROBE_OP_UDEREF)
+	while (o->op == DPEV_OP_DEREF || o->op == DPEV_OP_UDEREF)
 		o++;
 	if (!is_string_store(o->op))
 		return 0;
@@ -222,13 +222,13 @@ static unsigned int copy_string(const struct fetch_state *st, unsigned int i,
 	}
 	if (!string_addr(st, i, &addr))
 		return 0;
-	room = min_t(unsigned int, room, DPROBE_MAX_STRING);
+	room = min_t(unsigned int, room, DPEV_MAX_STRING);
 	switch (st->store->op) {
-	case DPROBE_OP_ST_USTRING:
+	case DPEV_OP_ST_USTRING:
 		n = strncpy_from_user_nofault(dst, (const void __user *)addr,
 					      room);
 		break;
-	case DPROBE_OP_ST_SYMSTR:
+	case DPEV_OP_ST_SYMSTR:
 		n = symstr(addr, dst, room);
 		break;
 	default:
@@ -257,7 +257,7 @@ static void store_raw(void *dst, unsigned int size, u64 val)
 	}
 }
 
-static void apply_bitfield(const struct dprobe_fetch_op *bf, void *dst)
+static void apply_bitfield(const struct dpev_fetch_op *bf, void *dst)
 {
 	u64 v;
 
@@ -284,12 +284,12 @@ static void apply_bitfield(const struct dprobe_fetch_op *bf, void *dst)
 /* Store scalar element @i of a memory load, zero when it faults. */
 static void store_mem(const struct fetch_state *st, unsigned int i, void *dst)
 {
-	const struct dprobe_fetch_op *o = st->store;
+	const struct dpev_fetch_op *o = st->store;
 	unsigned long addr = st->val + o->offset + i * o->size;
 	long ret = -EFAULT;
 
 	if (!st->faulted) {
-		if (o->op == DPROBE_OP_ST_UMEM)
+		if (o->op == DPEV_OP_ST_UMEM)
 			ret = copy_from_user_nofault(dst,
 						     (const void __user *)addr,
 						     o->size);
@@ -301,32 +301,32 @@ static void store_mem(const struct fetch_state *st, unsigned int i, void *dst)
 		memset(dst, 0, o->size);
 }
 
-unsigned int dprobe_fetch_store(const struct dprobe_fetch_op *prog,
-				const struct dprobe_fetch_ctx *ctx,
+unsigned int dpev_fetch_store(const struct dpev_fetch_op *prog,
+			      const struct dpev_fetch_ctx *ctx,
 				void *field, void *rec, void *dyn,
 				unsigned int dyn_len)
 {
-	const struct dprobe_fetch_op *bf;
+	const struct dpev_fetch_op *bf;
 	unsigned int i, n, len, used = 0;
 	struct fetch_state st;
 	u8 *dst = field;
 
 	run_loads(prog, ctx, &st);
-	bf = st.store[1].op == DPROBE_OP_BITFIELD ? &st.store[1] : NULL;
+	bf = st.store[1].op == DPEV_OP_BITFIELD ? &st.store[1] : NULL;
 	n = array_count(&st);
 	for (i = 0; i < n; i++, dst += st.store->size) {
 		switch (st.store->op) {
-		case DPROBE_OP_ST_RAW:
+		case DPEV_OP_ST_RAW:
 			store_raw(dst, st.store->size, st.val);
 			break;
-		case DPROBE_OP_ST_MEM:
-		case DPROBE_OP_ST_UMEM:
+		case DPEV_OP_ST_MEM:
+		case DPEV_OP_ST_UMEM:
 			store_mem(&st, i, dst);
 			break;
 		default:
 			len = copy_string(&st, i, (char *)dyn + used,
 					  dyn_len - used);
-			put_unaligned(dprobe_data_loc(len, (u8 *)dyn + used -
+			put_unaligned(dpev_data_loc(len, (u8 *)dyn + used -
 						      (u8 *)rec), (u32 *)dst);
 			used += len;
 			continue;
@@ -337,8 +337,8 @@ unsigned int dprobe_fetch_store(const struct dprobe_fetch_op *prog,
 	return used;
 }
 
-void dprobe_save_entry_args(const struct dprobe_def *def,
-			    struct pt_regs *regs, unsigned long *buf)
+void dpev_save_entry_args(const struct dpev_def *def,
+			  struct pt_regs *regs, unsigned long *buf)
 {
 	unsigned int i;
 

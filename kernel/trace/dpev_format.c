@@ -9,10 +9,10 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include "dprobe_format.h"
-#include "dprobe_parse_internal.h"
+#include "dpev_format.h"
+#include "dpev_parse_internal.h"
 
-int dprobe_format_addr(char *buf, size_t len, unsigned long addr)
+int dpev_format_addr(char *buf, size_t len, unsigned long addr)
 {
 #ifdef __KERNEL__
 	/* Listed hashed, as every kernel address shown to users. */
@@ -22,12 +22,12 @@ int dprobe_format_addr(char *buf, size_t len, unsigned long addr)
 #endif
 }
 
-void dprobe_def_place(const struct dprobe_def *def, struct seq_buf *s)
+void dpev_def_place(const struct dpev_def *def, struct seq_buf *s)
 {
 	char buf[2 + 2 * sizeof(long) + 1];
 
 	if (!def->symbol) {
-		dprobe_format_addr(buf, sizeof(buf), def->addr);
+		dpev_format_addr(buf, sizeof(buf), def->addr);
 		seq_buf_puts(s, buf);
 	} else if (def->offset) {
 		seq_buf_printf(s, "%s+%u", def->symbol,
@@ -37,8 +37,8 @@ void dprobe_def_place(const struct dprobe_def *def, struct seq_buf *s)
 	}
 }
 
-void dprobe_def_format(const struct dprobe_def *def, unsigned int maxactive,
-		       struct seq_buf *s)
+void dpev_def_format(const struct dpev_def *def, unsigned int maxactive,
+		     struct seq_buf *s)
 {
 	unsigned int i;
 
@@ -48,15 +48,15 @@ void dprobe_def_format(const struct dprobe_def *def, unsigned int maxactive,
 	if (def->is_return && maxactive)
 		seq_buf_printf(s, "%u", maxactive);
 	seq_buf_printf(s, ":%s/%s ", def->group, def->event);
-	dprobe_def_place(def, s);
+	dpev_def_place(def, s);
 	for (i = 0; i < def->nr_args; i++)
 		seq_buf_printf(s, " %s=%s", def->args[i].name,
 			       def->args[i].comm);
 }
 
-static void print_fmt_text(const struct dprobe_def *def, struct seq_buf *s)
+static void print_fmt_text(const struct dpev_def *def, struct seq_buf *s)
 {
-	const struct dprobe_arg *a;
+	const struct dpev_arg *a;
 	unsigned int i, j;
 
 	seq_buf_puts(s, def->is_return ? "\"(%lx <- %lx)" : "\"(%lx)");
@@ -78,18 +78,18 @@ static void print_fmt_text(const struct dprobe_def *def, struct seq_buf *s)
 	for (i = 0; i < def->nr_args; i++) {
 		a = &def->args[i];
 		if (!a->count) {
-			seq_buf_printf(s, dprobe_type_is_string(a->type) ?
+			seq_buf_printf(s, dpev_type_is_string(a->type) ?
 				       ", __get_str(%s)" : ", REC->%s", a->name);
 			continue;
 		}
 		for (j = 0; j < a->count; j++)
-			seq_buf_printf(s, dprobe_type_is_string(a->type) ?
+			seq_buf_printf(s, dpev_type_is_string(a->type) ?
 				       ", __get_str(%s[%u])" : ", REC->%s[%u]",
 				       a->name, j);
 	}
 }
 
-char *dprobe_def_print_fmt(const struct dprobe_def *def)
+char *dpev_def_print_fmt(const struct dpev_def *def)
 {
 	size_t size = 256;
 	struct seq_buf s;
@@ -110,18 +110,18 @@ char *dprobe_def_print_fmt(const struct dprobe_def *def)
 	}
 }
 
-unsigned int dprobe_def_nr_fields(const struct dprobe_def *def)
+unsigned int dpev_def_nr_fields(const struct dpev_def *def)
 {
 	return (def->is_return ? 2 : 1) + def->nr_args;
 }
 
-void dprobe_def_field(const struct dprobe_def *def, unsigned int i,
-		      char *buf, size_t len, struct dprobe_field *f)
+void dpev_def_field(const struct dpev_def *def, unsigned int i,
+		    char *buf, size_t len, struct dpev_field *f)
 {
 	unsigned int nhdr = def->is_return ? 2 : 1;
-	const struct dprobe_arg *a;
+	const struct dpev_arg *a;
 
-	f->offset = DPROBE_RECORD_HEADER_SIZE + i * sizeof(long);
+	f->offset = DPEV_RECORD_HEADER_SIZE + i * sizeof(long);
 	f->size = sizeof(long);
 	f->is_signed = false;
 	f->type = "unsigned long";
@@ -134,7 +134,7 @@ void dprobe_def_field(const struct dprobe_def *def, unsigned int i,
 	}
 	a = &def->args[i - nhdr];
 	f->name = a->name;
-	f->offset = DPROBE_RECORD_HEADER_SIZE + dprobe_def_header_size(def) +
+	f->offset = DPEV_RECORD_HEADER_SIZE + dpev_def_header_size(def) +
 		    a->offset;
 	f->size = a->size;
 	f->is_signed = a->type->is_signed;
@@ -145,11 +145,11 @@ void dprobe_def_field(const struct dprobe_def *def, unsigned int i,
 	}
 }
 
-void dprobe_print_args(const struct dprobe_def *def, struct seq_buf *s,
-		       const void *args, const void *rec,
+void dpev_print_args(const struct dpev_def *def, struct seq_buf *s,
+		     const void *args, const void *rec,
 		       unsigned int rec_len)
 {
-	const struct dprobe_arg *a;
+	const struct dpev_arg *a;
 	const u8 *field;
 	unsigned int i, j;
 
@@ -158,20 +158,20 @@ void dprobe_print_args(const struct dprobe_def *def, struct seq_buf *s,
 		field = (const u8 *)args + a->offset;
 		seq_buf_printf(s, " %s=", a->name);
 		if (!a->count) {
-			dprobe_print_value(s, a->type, field, rec, rec_len);
+			dpev_print_value(s, a->type, field, rec, rec_len);
 			continue;
 		}
 		for (j = 0; j < a->count; j++) {
 			seq_buf_putc(s, j ? ',' : '{');
-			dprobe_print_value(s, a->type, field, rec, rec_len);
+			dpev_print_value(s, a->type, field, rec, rec_len);
 			field += a->type->size;
 		}
 		seq_buf_putc(s, '}');
 	}
 }
 
-unsigned int dprobe_def_compare_args(const struct dprobe_def *a,
-				     const struct dprobe_def *b)
+unsigned int dpev_def_compare_args(const struct dpev_def *a,
+				   const struct dpev_def *b)
 {
 	unsigned int i;
 
@@ -185,8 +185,8 @@ unsigned int dprobe_def_compare_args(const struct dprobe_def *a,
 	return 0;
 }
 
-bool dprobe_def_same_probe(const struct dprobe_def *a,
-			   const struct dprobe_def *b)
+bool dpev_def_same_probe(const struct dpev_def *a,
+			 const struct dpev_def *b)
 {
 	unsigned int i;
 
@@ -203,11 +203,11 @@ bool dprobe_def_same_probe(const struct dprobe_def *a,
 }
 
 /* Trailing tokens of a delete: the place, then NAME=EXPR per argument. */
-static bool matches_command(const struct dprobe_def *def, int argc,
+static bool matches_command(const struct dpev_def *def, int argc,
 			    char *const *argv)
 {
-	char buf[DPROBE_MAX_ARGSTR_LEN + 1];
-	const struct dprobe_arg *a;
+	char buf[DPEV_MAX_ARGSTR_LEN + 1];
+	const struct dpev_arg *a;
 	struct seq_buf s;
 	size_t len;
 	int i;
@@ -215,7 +215,7 @@ static bool matches_command(const struct dprobe_def *def, int argc,
 	if (!argc)
 		return true;
 	seq_buf_init(&s, buf, sizeof(buf));
-	dprobe_def_place(def, &s);
+	dpev_def_place(def, &s);
 	len = min_t(size_t, seq_buf_used(&s), sizeof(buf) - 1);
 	buf[len] = '\0';
 	if (strcmp(buf, argv[0]))
@@ -232,8 +232,8 @@ static bool matches_command(const struct dprobe_def *def, int argc,
 	return true;
 }
 
-bool dprobe_def_matches(const struct dprobe_def *def,
-			const struct dprobe_delete *del)
+bool dpev_def_matches(const struct dpev_def *def,
+		      const struct dpev_delete *del)
 {
 	if (del->event[0] && strcmp(del->event, def->event))
 		return false;

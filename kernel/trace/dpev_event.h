@@ -11,14 +11,14 @@
  * Every list here is changed under event_mutex; the probe handlers only
  * read the list of enabled trace files, under RCU.
  */
-#ifndef _KERNEL_TRACE_DPROBE_EVENT_H
-#define _KERNEL_TRACE_DPROBE_EVENT_H
+#ifndef _KERNEL_TRACE_DPEV_EVENT_H
+#define _KERNEL_TRACE_DPEV_EVENT_H
 
 #include <linux/dprobes.h>
 #include <linux/list.h>
 #include <linux/trace_events.h>
 
-#include "dprobe_format.h"
+#include "dpev_format.h"
 #include "trace_dynevent.h"
 
 /**
@@ -57,10 +57,10 @@ struct dpev_event {
 	bool perf;
 	bool bpf_on_func_entry;
 	bool bpf_injectable;
-	struct dprobe_def *layout;
-	char (*types)[DPROBE_MAX_NAME_LEN];
-	char group[DPROBE_MAX_NAME_LEN];
-	char name[DPROBE_MAX_NAME_LEN];
+	struct dpev_def *layout;
+	char (*types)[DPEV_MAX_NAME_LEN];
+	char group[DPEV_MAX_NAME_LEN];
+	char name[DPEV_MAX_NAME_LEN];
 };
 
 /* Per-CPU counters of a probe point. */
@@ -88,7 +88,7 @@ struct dpev_probe {
 	struct dyn_event devent;
 	struct list_head sibling;
 	struct dpev_event *ev;
-	struct dprobe_def *def;
+	struct dpev_def *def;
 	struct dretprobe rp;
 	struct dpev_stats __percpu *stats;
 	char *module;
@@ -107,8 +107,8 @@ static inline struct dpev_probe *to_dpev_probe(struct dyn_event *dev)
 	return container_of(dev, struct dpev_probe, devent);
 }
 
-/* dprobe_event_call.c: the trace event */
-struct dpev_event *dpev_event_alloc(struct dprobe_def *layout);
+/* dpev_event_call.c: the trace event */
+struct dpev_event *dpev_event_alloc(struct dpev_def *layout);
 int dpev_event_register(struct dpev_event *ev);
 int dpev_event_unregister(struct dpev_event *ev);
 void dpev_event_free(struct dpev_event *ev);
@@ -116,36 +116,36 @@ struct dpev_event *dpev_event_find(const char *group, const char *name);
 bool dpev_event_in_use(struct dpev_event *ev);
 bool dpev_event_enabled(const struct dpev_event *ev);
 
-/* dprobe_event_hit.c: the handlers */
+/* dpev_event_hit.c: the handlers */
 void dpev_probe_init_handlers(struct dpev_probe *pr);
 unsigned long dpev_probe_nhit(const struct dpev_probe *pr);
 unsigned long dpev_probe_nmissed(struct dpev_probe *pr);
 
-/* dprobe_event_probe.c: probes and the engine */
-struct dpev_probe *dpev_probe_alloc(struct dprobe_def *def);
+/* dpev_event_probe.c: probes and the engine */
+struct dpev_probe *dpev_probe_alloc(struct dpev_def *def);
 int dpev_probe_register(struct dpev_probe *pr);
 void dpev_probe_unregister(struct dpev_probe *pr);
 void dpev_probes_unregister_all(void);
 int dpev_probe_set_enabled(struct dpev_probe *pr, bool on);
 void dpev_probe_free(struct dpev_probe *pr);
 
-/* dprobe_event_syms.c: symbol questions of the parser */
-extern const struct dprobe_parse_env dpev_parse_env;
+/* dpev_event_syms.c: symbol questions of the parser */
+extern const struct dpev_parse_env dpev_kernel_env;
 bool dpev_module_loaded(const char *name);
 
-/* dprobe_event_create.c: one command line */
+/* dpev_event_create.c: one command line */
 int dpev_create(const char *raw_command);
 
-/* dprobe_events.c: a line as if written to kprobe_events */
+/* dpev_events.c: a line as if written to kprobe_events */
 int dpev_run_command(const char *raw_command);
 
-/* dprobe_event_call.c: our event behind a trace event, NULL if not ours */
+/* dpev_event_call.c: our event behind a trace event, NULL if not ours */
 struct dpev_event *dpev_event_of_call(struct trace_event_call *call);
 
-/* dprobe_event_kapi.c: what BPF asks before it attaches; event_mutex held */
+/* dpev_event_kapi.c: what BPF asks before it attaches; event_mutex held */
 void dpev_event_bpf_update(struct dpev_event *ev);
 
-/* dprobe_event_module.c: MOD:SYM probes */
+/* dpev_event_module.c: MOD:SYM probes */
 int dpev_module_init(void);
 
-#endif /* _KERNEL_TRACE_DPROBE_EVENT_H */
+#endif /* _KERNEL_TRACE_DPEV_EVENT_H */

@@ -10,21 +10,21 @@
 #include <linux/rculist.h>
 #include <linux/slab.h>
 
-#include "dprobe_event.h"
+#include "dpev_event.h"
 #include "trace_output.h"
 
 static int dpev_define_fields(struct trace_event_call *call)
 {
 	struct dpev_event *ev = call->data;
-	const struct dprobe_def *def = ev->layout;
-	struct dprobe_field f;
+	const struct dpev_def *def = ev->layout;
+	struct dpev_field f;
 	unsigned int i;
 	int ret;
 
 	/* The event layer keeps the type pointers: they live in the event. */
-	for (i = 0; i < dprobe_def_nr_fields(def); i++) {
-		dprobe_def_field(def, i, ev->types[i], sizeof(ev->types[i]),
-				 &f);
+	for (i = 0; i < dpev_def_nr_fields(def); i++) {
+		dpev_def_field(def, i, ev->types[i], sizeof(ev->types[i]),
+			       &f);
 		ret = trace_define_field(call, f.type, f.name, f.offset, f.size,
 					 f.is_signed, FILTER_OTHER);
 		if (ret)
@@ -44,7 +44,7 @@ static enum print_line_t dpev_print_line(struct trace_iterator *iter,
 {
 	struct dpev_event *ev = container_of(event, struct dpev_event,
 					     call.event);
-	const struct dprobe_def *def = ev->layout;
+	const struct dpev_def *def = ev->layout;
 	struct trace_seq *s = &iter->seq;
 	const unsigned long *hdr;
 	const u8 *rec = (const u8 *)iter->ent;
@@ -59,8 +59,8 @@ static enum print_line_t dpev_print_line(struct trace_iterator *iter,
 			goto out;
 	}
 	trace_seq_putc(s, ')');
-	dprobe_print_args(def, &s->seq, rec + sizeof(struct trace_entry) +
-			  dprobe_def_header_size(def), rec, iter->ent_size);
+	dpev_print_args(def, &s->seq, rec + sizeof(struct trace_entry) +
+			  dpev_def_header_size(def), rec, iter->ent_size);
 	trace_seq_putc(s, '\n');
 out:
 	return trace_handle_return(s);
@@ -177,7 +177,7 @@ struct dpev_event *dpev_event_of_call(struct trace_event_call *call)
  *
  * Return: the event, or NULL when out of memory.
  */
-struct dpev_event *dpev_event_alloc(struct dprobe_def *layout)
+struct dpev_event *dpev_event_alloc(struct dpev_def *layout)
 {
 	struct dpev_event *ev = kzalloc(sizeof(*ev), GFP_KERNEL);
 
@@ -188,9 +188,9 @@ struct dpev_event *dpev_event_alloc(struct dprobe_def *layout)
 	strscpy(ev->group, layout->group, sizeof(ev->group));
 	strscpy(ev->name, layout->event, sizeof(ev->name));
 	ev->layout = layout;
-	ev->types = kcalloc(dprobe_def_nr_fields(layout), sizeof(*ev->types),
+	ev->types = kcalloc(dpev_def_nr_fields(layout), sizeof(*ev->types),
 			    GFP_KERNEL);
-	ev->call.print_fmt = dprobe_def_print_fmt(layout);
+	ev->call.print_fmt = dpev_def_print_fmt(layout);
 	if (!ev->types || !ev->call.print_fmt) {
 		kfree(ev->types);
 		kfree(ev->call.print_fmt);
@@ -251,7 +251,7 @@ void dpev_event_free(struct dpev_event *ev)
 		return;
 	kfree(ev->types);
 	kfree(ev->call.print_fmt);
-	dprobe_def_free(ev->layout);
+	dpev_def_free(ev->layout);
 	kfree(ev);
 }
 

@@ -15,7 +15,7 @@
 #include <linux/stddef.h>
 #include <linux/string.h>
 
-#include "dprobe_parse_internal.h"
+#include "dpev_parse_internal.h"
 
 /* Fields the event record has besides the arguments. */
 static const char *const reserved_names[] = {
@@ -26,37 +26,37 @@ static const char *const reserved_names[] = {
 /*
  * The op budget is counted in the ABI's slots: a symbol takes two (its
  * name and its address), every other op one, and slot
- * DPROBE_FETCH_MAX_OPS - 1 is kept for END.
+ * DPEV_FETCH_MAX_OPS - 1 is kept for END.
  */
-#define LAST_SLOT	(DPROBE_FETCH_MAX_OPS - 2)
+#define LAST_SLOT	(DPEV_FETCH_MAX_OPS - 2)
 
 struct arg_compiler {
-	struct dprobe_cmd *cmd;
-	struct dprobe_def *def;
-	struct dprobe_fetch_op ops[DPROBE_FETCH_MAX_OPS];
+	struct dpev_cmd *cmd;
+	struct dpev_def *def;
+	struct dpev_fetch_op ops[DPEV_FETCH_MAX_OPS];
 	int n;		/* ops written */
 	int slot;	/* last slot used, -1 when empty */
 	int base;	/* caret offset of the expression being compiled */
 };
 
-static struct dprobe_fetch_op *last_op(struct arg_compiler *c)
+static struct dpev_fetch_op *last_op(struct arg_compiler *c)
 {
 	return &c->ops[c->n - 1];
 }
 
-static struct dprobe_fetch_op *emit_source(struct arg_compiler *c, u8 op)
+static struct dpev_fetch_op *emit_source(struct arg_compiler *c, u8 op)
 {
-	struct dprobe_fetch_op *o = &c->ops[c->n++];
+	struct dpev_fetch_op *o = &c->ops[c->n++];
 
 	o->op = op;
-	c->slot = op == DPROBE_OP_SYMBOL ? 1 : 0;
+	c->slot = op == DPEV_OP_SYMBOL ? 1 : 0;
 	return o;
 }
 
 /* Append an op after the source; NULL when the budget is used up. */
-static struct dprobe_fetch_op *emit(struct arg_compiler *c, u8 op)
+static struct dpev_fetch_op *emit(struct arg_compiler *c, u8 op)
 {
-	struct dprobe_fetch_op *o;
+	struct dpev_fetch_op *o;
 
 	if (c->slot + 1 > LAST_SLOT)
 		return NULL;
@@ -68,13 +68,13 @@ static struct dprobe_fetch_op *emit(struct arg_compiler *c, u8 op)
 
 static int fail(struct arg_compiler *c, int offset, int code, int ret)
 {
-	dprobe_log_err(c->cmd, offset, code);
+	dpev_log_err(c->cmd, offset, code);
 	return ret;
 }
 
 static int compile_expr(struct arg_compiler *c, char *expr);
 
-static int add_entry_slot(struct dprobe_def *def, unsigned int argnum)
+static int add_entry_slot(struct dpev_def *def, unsigned int argnum)
 {
 	unsigned int *slots;
 	unsigned int i;
@@ -95,28 +95,28 @@ static int add_entry_slot(struct dprobe_def *def, unsigned int argnum)
 /* $argN: a register or stack slot at entry, saved data at return. */
 static int compile_func_arg(struct arg_compiler *c, const char *num)
 {
-	struct dprobe_def *def = c->def;
-	struct dprobe_fetch_op *o;
+	struct dpev_def *def = c->def;
+	struct dpev_fetch_op *o;
 	unsigned long n;
 	int slot;
 
 	if (kstrtoul(num, 10, &n))
-		return fail(c, c->base, DPROBE_ERR_BAD_VAR, -EINVAL);
+		return fail(c, c->base, DPEV_ERR_BAD_VAR, -EINVAL);
 	if (!n || n > c->cmd->env->max_stack_index)
-		return fail(c, c->base, DPROBE_ERR_BAD_ARG_NUM, -EINVAL);
+		return fail(c, c->base, DPEV_ERR_BAD_ARG_NUM, -EINVAL);
 	n--;
 	if (def->func_entry) {
 		/* the architecture's calling convention, at fetch time */
-		o = emit_source(c, DPROBE_OP_ARG);
+		o = emit_source(c, DPEV_OP_ARG);
 		o->param = n;
 		return 0;
 	}
 	if (!def->is_return)
-		return fail(c, c->base, DPROBE_ERR_NOFENTRY_ARGS, -EINVAL);
+		return fail(c, c->base, DPEV_ERR_NOFENTRY_ARGS, -EINVAL);
 	slot = add_entry_slot(def, n);
 	if (slot < 0)
 		return slot;
-	o = emit_source(c, DPROBE_OP_ENTRY);
+	o = emit_source(c, DPEV_OP_ENTRY);
 	o->param = slot;
 	return 0;
 }
@@ -125,63 +125,63 @@ static int compile_func_arg(struct arg_compiler *c, const char *num)
 static int fail_btf_name(struct arg_compiler *c)
 {
 	if (!c->cmd->env->syms.func_proto)
-		return fail(c, c->base, DPROBE_ERR_NOSUP_BTFARG, -EOPNOTSUPP);
+		return fail(c, c->base, DPEV_ERR_NOSUP_BTFARG, -EOPNOTSUPP);
 	if (!c->cmd->proto)
-		return fail(c, c->base, DPROBE_ERR_NO_BTF_ENTRY, -ENOENT);
-	return fail(c, c->base, DPROBE_ERR_NO_BTFARG, -ENOENT);
+		return fail(c, c->base, DPEV_ERR_NO_BTF_ENTRY, -ENOENT);
+	return fail(c, c->base, DPEV_ERR_NO_BTFARG, -ENOENT);
 }
 
 static int compile_var(struct arg_compiler *c, const char *expr)
 {
 	const char *v = expr + 1;
-	struct dprobe_fetch_op *o;
+	struct dpev_fetch_op *o;
 	unsigned long n;
 
 	if (!strncmp(v, "retval", 6)) {
 		if (!c->def->is_return)
-			return fail(c, c->base, DPROBE_ERR_RETVAL_ON_PROBE,
+			return fail(c, c->base, DPEV_ERR_RETVAL_ON_PROBE,
 				    -EINVAL);
 		/* with BTF, $retvalXYZ is a name for BTF to know, as upstream has it */
 		if (v[6] && c->cmd->env->syms.func_proto)
 			return fail_btf_name(c);
 		if (c->cmd->proto && c->cmd->proto->returns_void)
-			return fail(c, c->base, DPROBE_ERR_NO_RETVAL, -ENOENT);
-		emit_source(c, DPROBE_OP_RETVAL);
+			return fail(c, c->base, DPEV_ERR_NO_RETVAL, -ENOENT);
+		emit_source(c, DPEV_OP_RETVAL);
 		return 0;
 	}
 	if (!strncmp(v, "stack", 5)) {
 		v += 5;
 		if (!*v) {
-			emit_source(c, DPROBE_OP_STACKP);
+			emit_source(c, DPEV_OP_STACKP);
 			return 0;
 		}
 		if (!isdigit(*v) || kstrtoul(v, 10, &n))
-			return fail(c, c->base, DPROBE_ERR_BAD_VAR, -EINVAL);
+			return fail(c, c->base, DPEV_ERR_BAD_VAR, -EINVAL);
 		if (n > c->cmd->env->max_stack_index)
-			return fail(c, c->base, DPROBE_ERR_BAD_STACK_NUM,
+			return fail(c, c->base, DPEV_ERR_BAD_STACK_NUM,
 				    -EINVAL);
-		o = emit_source(c, DPROBE_OP_STACK);
+		o = emit_source(c, DPEV_OP_STACK);
 		o->param = n;
 		return 0;
 	}
 	if (!strcmp(v, "comm") || !strcmp(v, "COMM")) {
-		emit_source(c, DPROBE_OP_COMM);
+		emit_source(c, DPEV_OP_COMM);
 		return 0;
 	}
 	if (!strncmp(v, "arg", 3))
 		return compile_func_arg(c, v + 3);
-	return fail(c, c->base, DPROBE_ERR_BAD_VAR, -EINVAL);
+	return fail(c, c->base, DPEV_ERR_BAD_VAR, -EINVAL);
 }
 
 /* %REG: the names and pt_regs offsets are the architecture's. */
 static int compile_reg(struct arg_compiler *c, const char *expr)
 {
-	struct dprobe_fetch_op *o;
+	struct dpev_fetch_op *o;
 	int offset = regs_query_register_offset(expr + 1);
 
 	if (offset < 0)
-		return fail(c, c->base, DPROBE_ERR_BAD_REG_NAME, -EINVAL);
-	o = emit_source(c, DPROBE_OP_REG);
+		return fail(c, c->base, DPEV_ERR_BAD_REG_NAME, -EINVAL);
+	o = emit_source(c, DPEV_OP_REG);
 	o->param = offset;
 	return 0;
 }
@@ -189,25 +189,25 @@ static int compile_reg(struct arg_compiler *c, const char *expr)
 /* @ADDR and @SYM[+|-OFFS]: a load from memory. */
 static int compile_mem(struct arg_compiler *c, const char *expr)
 {
-	struct dprobe_fetch_op *o;
+	struct dpev_fetch_op *o;
 	unsigned long addr;
 
 	if (expr[1] == '+')
-		return fail(c, c->base, DPROBE_ERR_FILE_ON_KPROBE, -EINVAL);
+		return fail(c, c->base, DPEV_ERR_FILE_ON_KPROBE, -EINVAL);
 	if (isdigit(expr[1])) {
 		if (kstrtoul(expr + 1, 0, &addr))
-			return fail(c, c->base, DPROBE_ERR_BAD_MEM_ADDR,
+			return fail(c, c->base, DPEV_ERR_BAD_MEM_ADDR,
 				    -EINVAL);
-		o = emit_source(c, DPROBE_OP_IMM);
+		o = emit_source(c, DPEV_OP_IMM);
 		o->imm = addr;
 	} else {
-		o = emit_source(c, DPROBE_OP_SYMBOL);
+		o = emit_source(c, DPEV_OP_SYMBOL);
 		o->data = kstrdup(expr + 1, GFP_KERNEL);
 		if (!o->data)
 			return -ENOMEM;
 	}
-	if (!emit(c, DPROBE_OP_DEREF))
-		return fail(c, c->base, DPROBE_ERR_TOO_MANY_OPS, -EINVAL);
+	if (!emit(c, DPEV_OP_DEREF))
+		return fail(c, c->base, DPEV_ERR_TOO_MANY_OPS, -EINVAL);
 	return 0;
 }
 
@@ -218,14 +218,14 @@ static int compile_mem(struct arg_compiler *c, const char *expr)
  */
 static int compile_deref(struct arg_compiler *c, char *expr)
 {
-	u8 op = DPROBE_OP_DEREF;
-	struct dprobe_fetch_op *o;
+	u8 op = DPEV_OP_DEREF;
+	struct dpev_fetch_op *o;
 	char *s = expr, *open, *close;
 	int inner_base, ret;
 	long offs;
 
 	if (s[1] == 'u') {
-		op = DPROBE_OP_UDEREF;
+		op = DPEV_OP_UDEREF;
 		s[1] = s[0];
 		s++;
 	}
@@ -233,29 +233,29 @@ static int compile_deref(struct arg_compiler *c, char *expr)
 		s++;
 	open = strchr(s, '(');
 	if (!open)
-		return fail(c, c->base, DPROBE_ERR_DEREF_NEED_BRACE, -EINVAL);
+		return fail(c, c->base, DPEV_ERR_DEREF_NEED_BRACE, -EINVAL);
 	*open = '\0';
 	if (kstrtol(s, 0, &offs))
-		return fail(c, c->base, DPROBE_ERR_BAD_DEREF_OFFS, -EINVAL);
+		return fail(c, c->base, DPEV_ERR_BAD_DEREF_OFFS, -EINVAL);
 	c->base += (open + 1 - s) + (*s != '-');
 	close = strrchr(open + 1, ')');
 	if (!close)
 		return fail(c, c->base + strlen(open + 1),
-			    DPROBE_ERR_DEREF_OPEN_BRACE, -EINVAL);
+			    DPEV_ERR_DEREF_OPEN_BRACE, -EINVAL);
 	if (close[1])
 		return fail(c, c->base + (close + 1 - (open + 1)),
-			    DPROBE_ERR_BAD_FETCH_ARG, -EINVAL);
+			    DPEV_ERR_BAD_FETCH_ARG, -EINVAL);
 	*close = '\0';
 	inner_base = c->base;
 	ret = compile_expr(c, open + 1);
 	if (ret)
 		return ret;
 	c->base = inner_base;
-	if (last_op(c)->op == DPROBE_OP_COMM || last_op(c)->op == DPROBE_OP_DATA)
-		return fail(c, c->base, DPROBE_ERR_COMM_CANT_DEREF, -EINVAL);
+	if (last_op(c)->op == DPEV_OP_COMM || last_op(c)->op == DPEV_OP_DATA)
+		return fail(c, c->base, DPEV_ERR_COMM_CANT_DEREF, -EINVAL);
 	o = emit(c, op);
 	if (!o)
-		return fail(c, c->base, DPROBE_ERR_TOO_MANY_OPS, -EINVAL);
+		return fail(c, c->base, DPEV_ERR_TOO_MANY_OPS, -EINVAL);
 	o->offset = offs;
 	return 0;
 }
@@ -263,7 +263,7 @@ static int compile_deref(struct arg_compiler *c, char *expr)
 /* \IMM and \"STRING" */
 static int compile_imm(struct arg_compiler *c, const char *expr)
 {
-	struct dprobe_fetch_op *o;
+	struct dpev_fetch_op *o;
 	const char *s = expr + 1;
 	unsigned long val;
 	size_t len;
@@ -274,8 +274,8 @@ static int compile_imm(struct arg_compiler *c, const char *expr)
 		len = strlen(s);
 		if (!len || s[len - 1] != '"')
 			return fail(c, c->base + 2 + len,
-				    DPROBE_ERR_IMMSTR_NO_CLOSE, -EINVAL);
-		o = emit_source(c, DPROBE_OP_DATA);
+				    DPEV_ERR_IMMSTR_NO_CLOSE, -EINVAL);
+		o = emit_source(c, DPEV_OP_DATA);
 		o->data = kstrndup(s, len - 1, GFP_KERNEL);
 		return o->data ? 0 : -ENOMEM;
 	}
@@ -288,8 +288,8 @@ static int compile_imm(struct arg_compiler *c, const char *expr)
 	else
 		ret = -EINVAL;
 	if (ret)
-		return fail(c, c->base + 1, DPROBE_ERR_BAD_IMM, -EINVAL);
-	o = emit_source(c, DPROBE_OP_IMM);
+		return fail(c, c->base + 1, DPEV_ERR_BAD_IMM, -EINVAL);
+	o = emit_source(c, DPEV_OP_IMM);
 	o->imm = val;
 	return 0;
 }
@@ -311,7 +311,7 @@ static int compile_expr(struct arg_compiler *c, char *expr)
 	}
 	/* A bare name is a parameter of the function, known from BTF. */
 	if (isalpha(expr[0]) || expr[0] == '_') {
-		int idx = dprobe_proto_param(c->cmd->proto, expr);
+		int idx = dpev_proto_param(c->cmd->proto, expr);
 		char num[12];
 
 		if (idx >= 0) {
@@ -320,7 +320,7 @@ static int compile_expr(struct arg_compiler *c, char *expr)
 		}
 		return fail_btf_name(c);
 	}
-	return fail(c, c->base, DPROBE_ERR_BAD_FETCH_ARG, -EINVAL);
+	return fail(c, c->base, DPEV_ERR_BAD_FETCH_ARG, -EINVAL);
 }
 
 /* Digits of an unsigned number in base 0 (0x.., 0.., decimal). */
@@ -348,7 +348,7 @@ static const char *scan_uint(const char *s, unsigned long *val)
 static int compile_bitfield(struct arg_compiler *c, const char *bf,
 			    unsigned int size)
 {
-	struct dprobe_fetch_op *o;
+	struct dpev_fetch_op *o;
 	unsigned long width, offs;
 	const char *p;
 
@@ -359,7 +359,7 @@ static int compile_bitfield(struct arg_compiler *c, const char *bf,
 	p = scan_uint(bf, &offs);
 	if (p == bf || *p != '/')
 		return -EINVAL;
-	o = emit(c, DPROBE_OP_BITFIELD);
+	o = emit(c, DPEV_OP_BITFIELD);
 	/* Each alone first: their sum could wrap around. */
 	if (!o || width > size * 8 || offs > size * 8 ||
 	    width + offs > size * 8)
@@ -372,87 +372,87 @@ static int compile_bitfield(struct arg_compiler *c, const char *bf,
 
 static bool string_source(u8 op)
 {
-	return op == DPROBE_OP_DEREF || op == DPROBE_OP_UDEREF ||
-	       op == DPROBE_OP_IMM || op == DPROBE_OP_COMM ||
-	       op == DPROBE_OP_DATA;
+	return op == DPEV_OP_DEREF || op == DPEV_OP_UDEREF ||
+	       op == DPEV_OP_IMM || op == DPEV_OP_COMM ||
+	       op == DPEV_OP_DATA;
 }
 
 static bool symstr_source(u8 op)
 {
-	return op == DPROBE_OP_REG || op == DPROBE_OP_STACK ||
-	       op == DPROBE_OP_ARG ||
-	       op == DPROBE_OP_RETVAL || op == DPROBE_OP_DEREF;
+	return op == DPEV_OP_REG || op == DPEV_OP_STACK ||
+	       op == DPEV_OP_ARG ||
+	       op == DPEV_OP_RETVAL || op == DPEV_OP_DEREF;
 }
 
-static int finish_string_store(struct arg_compiler *c, struct dprobe_arg *arg,
+static int finish_string_store(struct arg_compiler *c, struct dpev_arg *arg,
 			       int type_pos)
 {
 	bool symstr = !strcmp(arg->type->name, "symstr");
-	struct dprobe_fetch_op *st = last_op(c);
+	struct dpev_fetch_op *st = last_op(c);
 	u8 src = st->op;
 
 	if (symstr ? !symstr_source(src) : !string_source(src))
-		return fail(c, type_pos, symstr ? DPROBE_ERR_BAD_SYMSTRING :
-				 DPROBE_ERR_BAD_STRING, -EINVAL);
+		return fail(c, type_pos, symstr ? DPEV_ERR_BAD_SYMSTRING :
+				 DPEV_ERR_BAD_STRING, -EINVAL);
 	/* Keep the last load when the value is the string's address. */
-	if (symstr || src == DPROBE_OP_IMM || src == DPROBE_OP_COMM ||
-	    src == DPROBE_OP_DATA || arg->count) {
-		st = emit(c, DPROBE_OP_END);
+	if (symstr || src == DPEV_OP_IMM || src == DPEV_OP_COMM ||
+	    src == DPEV_OP_DATA || arg->count) {
+		st = emit(c, DPEV_OP_END);
 		if (!st)
-			return fail(c, c->base, DPROBE_ERR_TOO_MANY_OPS,
+			return fail(c, c->base, DPEV_ERR_TOO_MANY_OPS,
 				    -EINVAL);
 		st->offset = 0;
 	}
-	if (!strcmp(arg->type->name, "ustring") || st->op == DPROBE_OP_UDEREF)
-		st->op = DPROBE_OP_ST_USTRING;
+	if (!strcmp(arg->type->name, "ustring") || st->op == DPEV_OP_UDEREF)
+		st->op = DPEV_OP_ST_USTRING;
 	else if (symstr)
-		st->op = DPROBE_OP_ST_SYMSTR;
+		st->op = DPEV_OP_ST_SYMSTR;
 	else
-		st->op = DPROBE_OP_ST_STRING;
+		st->op = DPEV_OP_ST_STRING;
 	st->size = arg->type->size;
 	return 0;
 }
 
 /* Add the store, bitfield and array ops and the END. */
-static int finish_program(struct arg_compiler *c, struct dprobe_arg *arg,
+static int finish_program(struct arg_compiler *c, struct dpev_arg *arg,
 			  const char *type, int type_off)
 {
 	int type_pos = c->base + type_off;
-	struct dprobe_fetch_op *st;
+	struct dpev_fetch_op *st;
 	int ret;
 
-	if (dprobe_type_is_string(arg->type)) {
+	if (dpev_type_is_string(arg->type)) {
 		ret = finish_string_store(c, arg, type_pos);
 		if (ret)
 			return ret;
 		st = last_op(c);
-	} else if (last_op(c)->op == DPROBE_OP_DEREF ||
-		   last_op(c)->op == DPROBE_OP_UDEREF) {
+	} else if (last_op(c)->op == DPEV_OP_DEREF ||
+		   last_op(c)->op == DPEV_OP_UDEREF) {
 		st = last_op(c);
-		st->op = st->op == DPROBE_OP_DEREF ? DPROBE_OP_ST_MEM :
-						     DPROBE_OP_ST_UMEM;
+		st->op = st->op == DPEV_OP_DEREF ? DPEV_OP_ST_MEM :
+						     DPEV_OP_ST_UMEM;
 	} else {
-		st = emit(c, DPROBE_OP_ST_RAW);
+		st = emit(c, DPEV_OP_ST_RAW);
 		if (!st)
-			return fail(c, c->base, DPROBE_ERR_TOO_MANY_OPS, -E2BIG);
+			return fail(c, c->base, DPEV_ERR_TOO_MANY_OPS, -E2BIG);
 	}
-	if (!dprobe_type_is_string(arg->type))
+	if (!dpev_type_is_string(arg->type))
 		st->size = arg->type->size;
 
 	if (type && type[0] == 'b' &&
 	    compile_bitfield(c, type, arg->type->size))
-		return fail(c, type_pos, DPROBE_ERR_BAD_BITFIELD, -EINVAL);
+		return fail(c, type_pos, DPEV_ERR_BAD_BITFIELD, -EINVAL);
 
 	if (arg->count) {
-		if (st->op != DPROBE_OP_ST_MEM && st->op != DPROBE_OP_ST_STRING &&
-		    st->op != DPROBE_OP_ST_USTRING)
-			return fail(c, type_pos, DPROBE_ERR_BAD_STRING, -EINVAL);
-		st = emit(c, DPROBE_OP_ARRAY);
+		if (st->op != DPEV_OP_ST_MEM && st->op != DPEV_OP_ST_STRING &&
+		    st->op != DPEV_OP_ST_USTRING)
+			return fail(c, type_pos, DPEV_ERR_BAD_STRING, -EINVAL);
+		st = emit(c, DPEV_OP_ARRAY);
 		if (!st)
-			return fail(c, c->base, DPROBE_ERR_TOO_MANY_OPS, -E2BIG);
+			return fail(c, c->base, DPEV_ERR_TOO_MANY_OPS, -E2BIG);
 		st->param = arg->count;
 	}
-	c->ops[c->n].op = DPROBE_OP_END;
+	c->ops[c->n].op = DPEV_OP_END;
 	return 0;
 }
 
@@ -460,7 +460,7 @@ static int finish_program(struct arg_compiler *c, struct dprobe_arg *arg,
  * Split ":TYPE[N]" off @body and choose the type. @type_off is set to the
  * offset of TYPE in @body (0 without a type).
  */
-static int compile_type(struct arg_compiler *c, struct dprobe_arg *arg,
+static int compile_type(struct arg_compiler *c, struct dpev_arg *arg,
 			char *body, char **type, int *type_off)
 {
 	char *t, *open, *close;
@@ -480,18 +480,18 @@ static int compile_type(struct arg_compiler *c, struct dprobe_arg *arg,
 			if (!close)
 				return fail(c, c->base + (open - body) +
 					    strlen(open),
-					    DPROBE_ERR_ARRAY_NO_CLOSE, -EINVAL);
+					    DPEV_ERR_ARRAY_NO_CLOSE, -EINVAL);
 			if (close[1])
 				return fail(c, c->base + (close + 1 - body),
-					    DPROBE_ERR_BAD_ARRAY_SUFFIX,
+					    DPEV_ERR_BAD_ARRAY_SUFFIX,
 					    -EINVAL);
 			*close = '\0';
 			if (kstrtouint(open, 0, &n) || !n)
 				return fail(c, c->base + (open - body),
-					    DPROBE_ERR_BAD_ARRAY_NUM, -EINVAL);
-			if (n > DPROBE_MAX_ARRAY)
+					    DPEV_ERR_BAD_ARRAY_NUM, -EINVAL);
+			if (n > DPEV_MAX_ARRAY)
 				return fail(c, c->base + (open - body),
-					    DPROBE_ERR_ARRAY_TOO_BIG, -EINVAL);
+					    DPEV_ERR_ARRAY_TOO_BIG, -EINVAL);
 			arg->count = n;
 		}
 	}
@@ -500,49 +500,49 @@ static int compile_type(struct arg_compiler *c, struct dprobe_arg *arg,
 	    !strncmp(body, "\\\"", 2)) {
 		if (arg->count || (t && strcmp(t, "string")))
 			return fail(c, c->base + *type_off,
-				    DPROBE_ERR_NEED_STRING_TYPE, -EINVAL);
-		arg->type = dprobe_string_type();
+				    DPEV_ERR_NEED_STRING_TYPE, -EINVAL);
+		arg->type = dpev_string_type();
 		return 0;
 	}
-	arg->type = t ? dprobe_find_type(t) : dprobe_default_type();
+	arg->type = t ? dpev_find_type(t) : dpev_default_type();
 	if (!arg->type)
-		return fail(c, c->base + *type_off, DPROBE_ERR_BAD_TYPE, -EINVAL);
+		return fail(c, c->base + *type_off, DPEV_ERR_BAD_TYPE, -EINVAL);
 	return 0;
 }
 
 /* Without ":TYPE", a BTF-known value takes its C type, as upstream. */
-static void btf_default_type(struct arg_compiler *c, struct dprobe_arg *arg,
+static void btf_default_type(struct arg_compiler *c, struct dpev_arg *arg,
 			     const char *body)
 {
-	const struct dprobe_func_proto *proto = c->cmd->proto;
+	const struct dpev_func_proto *proto = c->cmd->proto;
 	const char *name = NULL;
 	unsigned long n;
 	int idx;
 
-	idx = dprobe_proto_param(proto, body);
+	idx = dpev_proto_param(proto, body);
 	if (idx >= 0)
 		name = proto->types[idx];
 	else if (!strcmp(body, "$retval"))
 		name = proto->ret_type;
 	else if (!strncmp(body, "$arg", 4) && !kstrtoul(body + 4, 10, &n) &&
-		 n && n <= min(proto->nr_params, DPROBE_BTF_MAX_PARAMS))
+		 n && n <= min(proto->nr_params, DPEV_BTF_MAX_PARAMS))
 		name = proto->types[n - 1];
-	if (name && dprobe_find_type(name))
-		arg->type = dprobe_find_type(name);
+	if (name && dpev_find_type(name))
+		arg->type = dpev_find_type(name);
 }
 
-static int compile_body(struct arg_compiler *c, struct dprobe_arg *arg,
+static int compile_body(struct arg_compiler *c, struct dpev_arg *arg,
 			const char *text)
 {
-	struct dprobe_def *def = c->def;
+	struct dpev_def *def = c->def;
 	int type_off, ret;
 	size_t len = strlen(text);
 	char *body, *type;
 
-	if (len > DPROBE_MAX_ARGSTR_LEN)
-		return fail(c, c->base, DPROBE_ERR_ARG_TOO_LONG, -E2BIG);
+	if (len > DPEV_MAX_ARGSTR_LEN)
+		return fail(c, c->base, DPEV_ERR_ARG_TOO_LONG, -E2BIG);
 	if (!len)
-		return fail(c, c->base, DPROBE_ERR_NO_ARG_BODY, -EINVAL);
+		return fail(c, c->base, DPEV_ERR_NO_ARG_BODY, -EINVAL);
 	arg->comm = kstrdup(text, GFP_KERNEL);
 	body = kstrdup(text, GFP_KERNEL);
 	if (!arg->comm || !body) {
@@ -561,8 +561,8 @@ static int compile_body(struct arg_compiler *c, struct dprobe_arg *arg,
 	arg->offset = def->args_size;
 	arg->size = arg->type->size * (arg->count ? arg->count : 1);
 	def->args_size += arg->size;
-	if (def->args_size > DPROBE_MAX_EVENT_SIZE) {
-		ret = fail(c, c->base, DPROBE_ERR_EVENT_TOO_BIG, -E2BIG);
+	if (def->args_size > DPEV_MAX_EVENT_SIZE) {
+		ret = fail(c, c->base, DPEV_ERR_EVENT_TOO_BIG, -E2BIG);
 		goto out;
 	}
 	ret = finish_program(c, arg, type, type_off);
@@ -578,27 +578,27 @@ out:
 
 static bool proto_param_named(struct arg_compiler *c, const char *text)
 {
-	char name[DPROBE_MAX_ARG_NAME_LEN + 1];
+	char name[DPEV_MAX_ARG_NAME_LEN + 1];
 	size_t len = strcspn(text, ":");
 
 	if (!c->cmd->proto || len >= sizeof(name))
 		return false;
 	memcpy(name, text, len);
 	name[len] = '\0';
-	return dprobe_proto_param(c->cmd->proto, name) >= 0;
+	return dpev_proto_param(c->cmd->proto, name) >= 0;
 }
 
-static int compile_name(struct arg_compiler *c, struct dprobe_arg *arg,
+static int compile_name(struct arg_compiler *c, struct dpev_arg *arg,
 			unsigned int i, const char *text, const char **body)
 {
 	const char *eq = strchr(text, '=');
 	unsigned int j;
 
 	if (eq) {
-		if (eq - text > DPROBE_MAX_ARG_NAME_LEN)
-			return fail(c, 0, DPROBE_ERR_ARG_NAME_TOO_LONG, -EINVAL);
+		if (eq - text > DPEV_MAX_ARG_NAME_LEN)
+			return fail(c, 0, DPEV_ERR_ARG_NAME_TOO_LONG, -EINVAL);
 		if (eq == text)
-			return fail(c, 0, DPROBE_ERR_NO_ARG_NAME, -EINVAL);
+			return fail(c, 0, DPEV_ERR_NO_ARG_NAME, -EINVAL);
 		arg->name = kstrndup(text, eq - text, GFP_KERNEL);
 		*body = eq + 1;
 	} else if (proto_param_named(c, text)) {
@@ -611,24 +611,24 @@ static int compile_name(struct arg_compiler *c, struct dprobe_arg *arg,
 	}
 	if (!arg->name)
 		return -ENOMEM;
-	if (!dprobe_good_name(arg->name, false))
-		return fail(c, 0, DPROBE_ERR_BAD_ARG_NAME, -EINVAL);
+	if (!dpev_good_name(arg->name, false))
+		return fail(c, 0, DPEV_ERR_BAD_ARG_NAME, -EINVAL);
 	for (j = 0; j < ARRAY_SIZE(reserved_names); j++)
 		if (!strcmp(arg->name, reserved_names[j]))
-			return fail(c, 0, DPROBE_ERR_USED_ARG_NAME, -EINVAL);
+			return fail(c, 0, DPEV_ERR_USED_ARG_NAME, -EINVAL);
 	for (j = 0; j < i; j++)
 		if (!strcmp(arg->name, c->def->args[j].name))
-			return fail(c, 0, DPROBE_ERR_USED_ARG_NAME, -EINVAL);
+			return fail(c, 0, DPEV_ERR_USED_ARG_NAME, -EINVAL);
 	c->base = *body - text;
 	return 0;
 }
 
-void dprobe_arg_release(struct dprobe_arg *arg)
+void dpev_arg_release(struct dpev_arg *arg)
 {
-	struct dprobe_fetch_op *o;
+	struct dpev_fetch_op *o;
 
 	if (arg->prog)
-		for (o = arg->prog; o->op != DPROBE_OP_END; o++)
+		for (o = arg->prog; o->op != DPEV_OP_END; o++)
 			kfree(o->data);
 	kfree(arg->prog);
 	kfree(arg->name);
@@ -637,7 +637,7 @@ void dprobe_arg_release(struct dprobe_arg *arg)
 }
 
 /**
- * dprobe_compile_arg() - compile argument @i of @def from @text
+ * dpev_compile_arg() - compile argument @i of @def from @text
  * @cmd: the command, with the error token set to this argument
  * @def: the definition; args[0..i-1] are compiled already
  * @i: argument index
@@ -645,10 +645,10 @@ void dprobe_arg_release(struct dprobe_arg *arg)
  *
  * Return: 0, or a negative errno with the error logged in @cmd.
  */
-int dprobe_compile_arg(struct dprobe_cmd *cmd, struct dprobe_def *def,
-		       unsigned int i, const char *text)
+int dpev_compile_arg(struct dpev_cmd *cmd, struct dpev_def *def,
+		     unsigned int i, const char *text)
 {
-	struct dprobe_arg *arg = &def->args[i];
+	struct dpev_arg *arg = &def->args[i];
 	struct arg_compiler *c;
 	const char *body;
 	int ret, k;

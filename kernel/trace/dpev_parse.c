@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Command parser of dprobe events: one kprobe_events / dynamic_events
- * line into a struct dprobe_def (kind, MAXACTIVE, group/event, place and
+ * line into a struct dpev_def (kind, MAXACTIVE, group/event, place and
  * arguments), or into a delete command.
  *
  * The checks run in the order the kprobe_events ABI reports them
@@ -14,118 +14,118 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include "dprobe_parse_internal.h"
+#include "dpev_parse_internal.h"
 
 /* The error_log messages, verbatim from the ABI (section 13). */
-static const char *const err_text[DPROBE_ERR_MAX] = {
-	[DPROBE_ERR_FILE_NOT_FOUND] = "Failed to find the given file",
-	[DPROBE_ERR_NO_REGULAR_FILE] = "Not a regular file",
-	[DPROBE_ERR_BAD_REFCNT] = "Invalid reference counter offset",
-	[DPROBE_ERR_REFCNT_OPEN_BRACE] =
+static const char *const err_text[DPEV_ERR_MAX] = {
+	[DPEV_ERR_FILE_NOT_FOUND] = "Failed to find the given file",
+	[DPEV_ERR_NO_REGULAR_FILE] = "Not a regular file",
+	[DPEV_ERR_BAD_REFCNT] = "Invalid reference counter offset",
+	[DPEV_ERR_REFCNT_OPEN_BRACE] =
 		"Reference counter brace is not closed",
-	[DPROBE_ERR_BAD_REFCNT_SUFFIX] = "Reference counter has wrong suffix",
-	[DPROBE_ERR_BAD_UPROBE_OFFS] = "Invalid uprobe offset",
-	[DPROBE_ERR_BAD_MAXACT_TYPE] = "Maxactive is only for function exit",
-	[DPROBE_ERR_BAD_MAXACT] = "Invalid maxactive number",
-	[DPROBE_ERR_MAXACT_TOO_BIG] = "Maxactive is too big",
-	[DPROBE_ERR_BAD_PROBE_ADDR] = "Invalid probed address or symbol",
-	[DPROBE_ERR_NON_UNIQ_SYMBOL] = "The symbol is not unique",
-	[DPROBE_ERR_BAD_RETPROBE] =
+	[DPEV_ERR_BAD_REFCNT_SUFFIX] = "Reference counter has wrong suffix",
+	[DPEV_ERR_BAD_UPROBE_OFFS] = "Invalid uprobe offset",
+	[DPEV_ERR_BAD_MAXACT_TYPE] = "Maxactive is only for function exit",
+	[DPEV_ERR_BAD_MAXACT] = "Invalid maxactive number",
+	[DPEV_ERR_MAXACT_TOO_BIG] = "Maxactive is too big",
+	[DPEV_ERR_BAD_PROBE_ADDR] = "Invalid probed address or symbol",
+	[DPEV_ERR_NON_UNIQ_SYMBOL] = "The symbol is not unique",
+	[DPEV_ERR_BAD_RETPROBE] =
 		"Retprobe address must be an function entry",
-	[DPROBE_ERR_NO_TRACEPOINT] = "Tracepoint is not found",
-	[DPROBE_ERR_BAD_TP_NAME] = "Invalid character in tracepoint name",
-	[DPROBE_ERR_BAD_ADDR_SUFFIX] = "Invalid probed address suffix",
-	[DPROBE_ERR_NO_GROUP_NAME] = "Group name is not specified",
-	[DPROBE_ERR_GROUP_TOO_LONG] = "Group name is too long",
-	[DPROBE_ERR_BAD_GROUP_NAME] =
+	[DPEV_ERR_NO_TRACEPOINT] = "Tracepoint is not found",
+	[DPEV_ERR_BAD_TP_NAME] = "Invalid character in tracepoint name",
+	[DPEV_ERR_BAD_ADDR_SUFFIX] = "Invalid probed address suffix",
+	[DPEV_ERR_NO_GROUP_NAME] = "Group name is not specified",
+	[DPEV_ERR_GROUP_TOO_LONG] = "Group name is too long",
+	[DPEV_ERR_BAD_GROUP_NAME] =
 		"Group name must follow the same rules as C identifiers",
-	[DPROBE_ERR_NO_EVENT_NAME] = "Event name is not specified",
-	[DPROBE_ERR_EVENT_TOO_LONG] = "Event name is too long",
-	[DPROBE_ERR_BAD_EVENT_NAME] =
+	[DPEV_ERR_NO_EVENT_NAME] = "Event name is not specified",
+	[DPEV_ERR_EVENT_TOO_LONG] = "Event name is too long",
+	[DPEV_ERR_BAD_EVENT_NAME] =
 		"Event name must follow the same rules as C identifiers",
-	[DPROBE_ERR_EVENT_EXIST] =
+	[DPEV_ERR_EVENT_EXIST] =
 		"Given group/event name is already used by another event",
-	[DPROBE_ERR_RETVAL_ON_PROBE] = "$retval is not available on probe",
-	[DPROBE_ERR_NO_RETVAL] = "This function returns 'void' type",
-	[DPROBE_ERR_BAD_STACK_NUM] = "Invalid stack number",
-	[DPROBE_ERR_BAD_ARG_NUM] = "Invalid argument number",
-	[DPROBE_ERR_BAD_VAR] = "Invalid $-variable specified",
-	[DPROBE_ERR_BAD_REG_NAME] = "Invalid register name",
-	[DPROBE_ERR_BAD_MEM_ADDR] = "Invalid memory address",
-	[DPROBE_ERR_BAD_IMM] = "Invalid immediate value",
-	[DPROBE_ERR_IMMSTR_NO_CLOSE] = "String is not closed with '\"'",
-	[DPROBE_ERR_FILE_ON_KPROBE] =
+	[DPEV_ERR_RETVAL_ON_PROBE] = "$retval is not available on probe",
+	[DPEV_ERR_NO_RETVAL] = "This function returns 'void' type",
+	[DPEV_ERR_BAD_STACK_NUM] = "Invalid stack number",
+	[DPEV_ERR_BAD_ARG_NUM] = "Invalid argument number",
+	[DPEV_ERR_BAD_VAR] = "Invalid $-variable specified",
+	[DPEV_ERR_BAD_REG_NAME] = "Invalid register name",
+	[DPEV_ERR_BAD_MEM_ADDR] = "Invalid memory address",
+	[DPEV_ERR_BAD_IMM] = "Invalid immediate value",
+	[DPEV_ERR_IMMSTR_NO_CLOSE] = "String is not closed with '\"'",
+	[DPEV_ERR_FILE_ON_KPROBE] =
 		"File offset is not available with kprobe",
-	[DPROBE_ERR_BAD_FILE_OFFS] = "Invalid file offset value",
-	[DPROBE_ERR_SYM_ON_UPROBE] = "Symbol is not available with uprobe",
-	[DPROBE_ERR_TOO_MANY_OPS] = "Dereference is too much nested",
-	[DPROBE_ERR_DEREF_NEED_BRACE] = "Dereference needs a brace",
-	[DPROBE_ERR_BAD_DEREF_OFFS] = "Invalid dereference offset",
-	[DPROBE_ERR_DEREF_OPEN_BRACE] = "Dereference brace is not closed",
-	[DPROBE_ERR_COMM_CANT_DEREF] = "$comm can not be dereferenced",
-	[DPROBE_ERR_BAD_FETCH_ARG] = "Invalid fetch argument",
-	[DPROBE_ERR_ARRAY_NO_CLOSE] = "Array is not closed",
-	[DPROBE_ERR_BAD_ARRAY_SUFFIX] = "Array has wrong suffix",
-	[DPROBE_ERR_BAD_ARRAY_NUM] = "Invalid array size",
-	[DPROBE_ERR_ARRAY_TOO_BIG] = "Array number is too big",
-	[DPROBE_ERR_BAD_TYPE] = "Unknown type is specified",
-	[DPROBE_ERR_BAD_STRING] = "String accepts only memory argument",
-	[DPROBE_ERR_BAD_SYMSTRING] =
+	[DPEV_ERR_BAD_FILE_OFFS] = "Invalid file offset value",
+	[DPEV_ERR_SYM_ON_UPROBE] = "Symbol is not available with uprobe",
+	[DPEV_ERR_TOO_MANY_OPS] = "Dereference is too much nested",
+	[DPEV_ERR_DEREF_NEED_BRACE] = "Dereference needs a brace",
+	[DPEV_ERR_BAD_DEREF_OFFS] = "Invalid dereference offset",
+	[DPEV_ERR_DEREF_OPEN_BRACE] = "Dereference brace is not closed",
+	[DPEV_ERR_COMM_CANT_DEREF] = "$comm can not be dereferenced",
+	[DPEV_ERR_BAD_FETCH_ARG] = "Invalid fetch argument",
+	[DPEV_ERR_ARRAY_NO_CLOSE] = "Array is not closed",
+	[DPEV_ERR_BAD_ARRAY_SUFFIX] = "Array has wrong suffix",
+	[DPEV_ERR_BAD_ARRAY_NUM] = "Invalid array size",
+	[DPEV_ERR_ARRAY_TOO_BIG] = "Array number is too big",
+	[DPEV_ERR_BAD_TYPE] = "Unknown type is specified",
+	[DPEV_ERR_BAD_STRING] = "String accepts only memory argument",
+	[DPEV_ERR_BAD_SYMSTRING] =
 		"Symbol String doesn't accept data/userdata",
-	[DPROBE_ERR_BAD_BITFIELD] = "Invalid bitfield",
-	[DPROBE_ERR_ARG_NAME_TOO_LONG] = "Argument name is too long",
-	[DPROBE_ERR_NO_ARG_NAME] = "Argument name is not specified",
-	[DPROBE_ERR_BAD_ARG_NAME] =
+	[DPEV_ERR_BAD_BITFIELD] = "Invalid bitfield",
+	[DPEV_ERR_ARG_NAME_TOO_LONG] = "Argument name is too long",
+	[DPEV_ERR_NO_ARG_NAME] = "Argument name is not specified",
+	[DPEV_ERR_BAD_ARG_NAME] =
 		"Argument name must follow the same rules as C identifiers",
-	[DPROBE_ERR_USED_ARG_NAME] = "This argument name is already used",
-	[DPROBE_ERR_ARG_TOO_LONG] = "Argument expression is too long",
-	[DPROBE_ERR_NO_ARG_BODY] = "No argument expression",
-	[DPROBE_ERR_BAD_INSN_BNDRY] =
+	[DPEV_ERR_USED_ARG_NAME] = "This argument name is already used",
+	[DPEV_ERR_ARG_TOO_LONG] = "Argument expression is too long",
+	[DPEV_ERR_NO_ARG_BODY] = "No argument expression",
+	[DPEV_ERR_BAD_INSN_BNDRY] =
 		"Probe point is not an instruction boundary",
-	[DPROBE_ERR_FAIL_REG_PROBE] = "Failed to register probe event",
-	[DPROBE_ERR_DIFF_PROBE_TYPE] =
+	[DPEV_ERR_FAIL_REG_PROBE] = "Failed to register probe event",
+	[DPEV_ERR_DIFF_PROBE_TYPE] =
 		"Probe type is different from existing probe",
-	[DPROBE_ERR_DIFF_ARG_TYPE] =
+	[DPEV_ERR_DIFF_ARG_TYPE] =
 		"Argument type or name is different from existing probe",
-	[DPROBE_ERR_SAME_PROBE] = "There is already the exact same probe event",
-	[DPROBE_ERR_NO_EVENT_INFO] =
+	[DPEV_ERR_SAME_PROBE] = "There is already the exact same probe event",
+	[DPEV_ERR_NO_EVENT_INFO] =
 		"This requires both group and event name to attach",
-	[DPROBE_ERR_BAD_ATTACH_EVENT] = "Attached event does not exist",
-	[DPROBE_ERR_BAD_ATTACH_ARG] = "Attached event does not have this field",
-	[DPROBE_ERR_NO_EP_FILTER] = "No filter rule after 'if'",
-	[DPROBE_ERR_NOSUP_BTFARG] = "BTF is not available or not supported",
-	[DPROBE_ERR_NO_BTFARG] =
+	[DPEV_ERR_BAD_ATTACH_EVENT] = "Attached event does not exist",
+	[DPEV_ERR_BAD_ATTACH_ARG] = "Attached event does not have this field",
+	[DPEV_ERR_NO_EP_FILTER] = "No filter rule after 'if'",
+	[DPEV_ERR_NOSUP_BTFARG] = "BTF is not available or not supported",
+	[DPEV_ERR_NO_BTFARG] =
 		"This variable is not found at this probe point",
-	[DPROBE_ERR_NO_BTF_ENTRY] = "No BTF entry for this probe point",
-	[DPROBE_ERR_BAD_VAR_ARGS] =
+	[DPEV_ERR_NO_BTF_ENTRY] = "No BTF entry for this probe point",
+	[DPEV_ERR_BAD_VAR_ARGS] =
 		"$arg* must be an independent parameter without name etc.",
-	[DPROBE_ERR_NOFENTRY_ARGS] =
+	[DPEV_ERR_NOFENTRY_ARGS] =
 		"$arg* can be used only on function entry or exit",
-	[DPROBE_ERR_DOUBLE_ARGS] =
+	[DPEV_ERR_DOUBLE_ARGS] =
 		"$arg* can be used only once in the parameters",
-	[DPROBE_ERR_ARGS_2LONG] =
+	[DPEV_ERR_ARGS_2LONG] =
 		"$arg* failed because the argument list is too long",
-	[DPROBE_ERR_ARGIDX_2BIG] = "$argN index is too big",
-	[DPROBE_ERR_NO_PTR_STRCT] = "This is not a pointer to union/structure.",
-	[DPROBE_ERR_NOSUP_DAT_ARG] =
+	[DPEV_ERR_ARGIDX_2BIG] = "$argN index is too big",
+	[DPEV_ERR_NO_PTR_STRCT] = "This is not a pointer to union/structure.",
+	[DPEV_ERR_NOSUP_DAT_ARG] =
 		"Non pointer structure/union argument is not supported.",
-	[DPROBE_ERR_BAD_HYPHEN] = "Failed to parse single hyphen. Forgot '>'?",
-	[DPROBE_ERR_NO_BTF_FIELD] = "This field is not found.",
-	[DPROBE_ERR_BAD_BTF_TID] = "Failed to get BTF type info.",
-	[DPROBE_ERR_BAD_TYPE4STR] = "This type does not fit for string.",
-	[DPROBE_ERR_NEED_STRING_TYPE] =
+	[DPEV_ERR_BAD_HYPHEN] = "Failed to parse single hyphen. Forgot '>'?",
+	[DPEV_ERR_NO_BTF_FIELD] = "This field is not found.",
+	[DPEV_ERR_BAD_BTF_TID] = "Failed to get BTF type info.",
+	[DPEV_ERR_BAD_TYPE4STR] = "This type does not fit for string.",
+	[DPEV_ERR_NEED_STRING_TYPE] =
 		"$comm and immediate-string only accepts string type",
-	[DPROBE_ERR_EVENT_TOO_BIG] = "Event too big (too many fields?)",
+	[DPEV_ERR_EVENT_TOO_BIG] = "Event too big (too many fields?)",
 };
 
-const char *dprobe_err_text(int code)
+const char *dpev_err_text(int code)
 {
-	if (code < 0 || code >= DPROBE_ERR_MAX || !err_text[code])
+	if (code < 0 || code >= DPEV_ERR_MAX || !err_text[code])
 		return "Unknown error";
 	return err_text[code];
 }
 
-int dprobe_error_pos(int argc, const char *const *argv, int index, int offset)
+int dpev_error_pos(int argc, const char *const *argv, int index, int offset)
 {
 	int i, pos = 0, end = 0;
 
@@ -144,20 +144,20 @@ int dprobe_error_pos(int argc, const char *const *argv, int index, int offset)
 }
 
 /* Record the first error of the command; later ones are consequences. */
-void dprobe_log_err(struct dprobe_cmd *cmd, int offset, int code)
+void dpev_log_err(struct dpev_cmd *cmd, int offset, int code)
 {
-	struct dprobe_error *err = cmd->err;
+	struct dpev_error *err = cmd->err;
 
 	if (err->logged)
 		return;
 	err->logged = true;
 	err->code = code;
-	err->pos = dprobe_error_pos(cmd->argc, (const char *const *)cmd->argv,
-				    cmd->index, offset);
+	err->pos = dpev_error_pos(cmd->argc, (const char *const *)cmd->argv,
+				  cmd->index, offset);
 }
 
 /* C identifiers; group names may also contain '-'. */
-bool dprobe_good_name(const char *name, bool is_group)
+bool dpev_good_name(const char *name, bool is_group)
 {
 	const char *p;
 
@@ -206,7 +206,7 @@ static int split_line(const char *line, char **bufp, char ***argvp,
 	return 0;
 }
 
-int dprobe_command_text(const char *line, struct seq_buf *s)
+int dpev_command_text(const char *line, struct seq_buf *s)
 {
 	char *buf, **argv;
 	int argc, i, ret;
@@ -221,11 +221,11 @@ int dprobe_command_text(const char *line, struct seq_buf *s)
 	return 0;
 }
 
-static int parse_maxactive(struct dprobe_cmd *cmd, struct dprobe_def *def,
+static int parse_maxactive(struct dpev_cmd *cmd, struct dpev_def *def,
 			   const char *event)
 {
 	const char *digits = cmd->argv[0] + 1;
-	char num[DPROBE_MAX_NAME_LEN];
+	char num[DPEV_MAX_NAME_LEN];
 	size_t len;
 
 	if (!isdigit(*digits))
@@ -233,31 +233,31 @@ static int parse_maxactive(struct dprobe_cmd *cmd, struct dprobe_def *def,
 	if (!def->is_return)
 		goto bad_type;
 	len = event ? event - digits - 1 : strlen(digits);
-	if (len > DPROBE_MAX_NAME_LEN - 1)
+	if (len > DPEV_MAX_NAME_LEN - 1)
 		goto bad;
 	memcpy(num, digits, len);
 	num[len] = '\0';
 	if (kstrtouint(num, 0, &def->maxactive) || !def->maxactive)
 		goto bad;
-	if (def->maxactive > DPROBE_MAXACTIVE_MAX) {
-		dprobe_log_err(cmd, 1, DPROBE_ERR_MAXACT_TOO_BIG);
+	if (def->maxactive > DPEV_MAXACTIVE_MAX) {
+		dpev_log_err(cmd, 1, DPEV_ERR_MAXACT_TOO_BIG);
 		return -EINVAL;
 	}
 	return 0;
 bad_type:
-	dprobe_log_err(cmd, 1, DPROBE_ERR_BAD_MAXACT_TYPE);
+	dpev_log_err(cmd, 1, DPEV_ERR_BAD_MAXACT_TYPE);
 	return -EINVAL;
 bad:
-	dprobe_log_err(cmd, 1, DPROBE_ERR_BAD_MAXACT);
+	dpev_log_err(cmd, 1, DPEV_ERR_BAD_MAXACT);
 	return -EINVAL;
 }
 
-static int check_symbol(const struct dprobe_symbol_ops *ops, const char *sym)
+static int check_symbol(const struct dpev_symbol_ops *ops, const char *sym)
 {
 	return ops->check ? ops->check(ops->priv, sym) : 0;
 }
 
-static int check_func_entry(const struct dprobe_symbol_ops *ops,
+static int check_func_entry(const struct dpev_symbol_ops *ops,
 			    const char *sym, unsigned long offset)
 {
 	if (ops->func_entry)
@@ -266,9 +266,9 @@ static int check_func_entry(const struct dprobe_symbol_ops *ops,
 }
 
 /* [MOD:]SYM[+OFFS][%return] or MEMADDR, token 1. */
-static int parse_place(struct dprobe_cmd *cmd, struct dprobe_def *def)
+static int parse_place(struct dpev_cmd *cmd, struct dpev_def *def)
 {
-	const struct dprobe_symbol_ops *syms = &cmd->env->syms;
+	const struct dpev_symbol_ops *syms = &cmd->env->syms;
 	const char *place = cmd->argv[1];
 	char *sym, *p;
 	long offset = 0;
@@ -286,7 +286,7 @@ static int parse_place(struct dprobe_cmd *cmd, struct dprobe_def *def)
 	p = strchr(sym, '%');
 	if (p) {
 		if (strcmp(p, "%return")) {
-			dprobe_log_err(cmd, p - sym, DPROBE_ERR_BAD_ADDR_SUFFIX);
+			dpev_log_err(cmd, p - sym, DPEV_ERR_BAD_ADDR_SUFFIX);
 			return -EINVAL;
 		}
 		*p = '\0';
@@ -303,7 +303,7 @@ static int parse_place(struct dprobe_cmd *cmd, struct dprobe_def *def)
 		goto bad_addr;	/* no symbol has an empty name */
 	ret = check_symbol(syms, sym);
 	if (ret == -EADDRNOTAVAIL) {
-		dprobe_log_err(cmd, 0, DPROBE_ERR_NON_UNIQ_SYMBOL);
+		dpev_log_err(cmd, 0, DPEV_ERR_NON_UNIQ_SYMBOL);
 		return -EINVAL;
 	}
 	if (ret)
@@ -312,17 +312,17 @@ static int parse_place(struct dprobe_cmd *cmd, struct dprobe_def *def)
 	if (!ret && !def->is_return)
 		def->func_entry = true;
 	if (ret == -EINVAL && def->is_return) {
-		dprobe_log_err(cmd, 0, DPROBE_ERR_BAD_RETPROBE);
+		dpev_log_err(cmd, 0, DPEV_ERR_BAD_RETPROBE);
 		return -EINVAL;
 	}
 	return 0;
 bad_addr:
-	dprobe_log_err(cmd, 0, DPROBE_ERR_BAD_PROBE_ADDR);
+	dpev_log_err(cmd, 0, DPEV_ERR_BAD_PROBE_ADDR);
 	return -EINVAL;
 }
 
 /* "[GRP/]EVENT" after the ':' of token 0; '.' separates if '/' is absent. */
-static int parse_names(struct dprobe_cmd *cmd, struct dprobe_def *def,
+static int parse_names(struct dpev_cmd *cmd, struct dpev_def *def,
 		       const char *event)
 {
 	int offset = event - cmd->argv[0];
@@ -333,17 +333,17 @@ static int parse_names(struct dprobe_cmd *cmd, struct dprobe_def *def,
 		sep = strchr(event, '.');
 	if (sep) {
 		if (sep == event) {
-			dprobe_log_err(cmd, offset, DPROBE_ERR_NO_GROUP_NAME);
+			dpev_log_err(cmd, offset, DPEV_ERR_NO_GROUP_NAME);
 			return -EINVAL;
 		}
-		if (sep - event > DPROBE_MAX_NAME_LEN - 1) {
-			dprobe_log_err(cmd, offset, DPROBE_ERR_GROUP_TOO_LONG);
+		if (sep - event > DPEV_MAX_NAME_LEN - 1) {
+			dpev_log_err(cmd, offset, DPEV_ERR_GROUP_TOO_LONG);
 			return -EINVAL;
 		}
 		memcpy(def->group, event, sep - event);
 		def->group[sep - event] = '\0';
-		if (!dprobe_good_name(def->group, true)) {
-			dprobe_log_err(cmd, offset, DPROBE_ERR_BAD_GROUP_NAME);
+		if (!dpev_good_name(def->group, true)) {
+			dpev_log_err(cmd, offset, DPEV_ERR_BAD_GROUP_NAME);
 			return -EINVAL;
 		}
 		offset += sep - event + 1;
@@ -353,15 +353,15 @@ static int parse_names(struct dprobe_cmd *cmd, struct dprobe_def *def,
 	if (!len) {
 		if (sep)
 			return 0;	/* an automatic name inside GRP */
-		dprobe_log_err(cmd, offset, DPROBE_ERR_NO_EVENT_NAME);
+		dpev_log_err(cmd, offset, DPEV_ERR_NO_EVENT_NAME);
 		return -EINVAL;
 	}
-	if (len > DPROBE_MAX_NAME_LEN - 1) {
-		dprobe_log_err(cmd, offset, DPROBE_ERR_EVENT_TOO_LONG);
+	if (len > DPEV_MAX_NAME_LEN - 1) {
+		dpev_log_err(cmd, offset, DPEV_ERR_EVENT_TOO_LONG);
 		return -EINVAL;
 	}
-	if (!dprobe_good_name(event, false)) {
-		dprobe_log_err(cmd, offset, DPROBE_ERR_BAD_EVENT_NAME);
+	if (!dpev_good_name(event, false)) {
+		dpev_log_err(cmd, offset, DPEV_ERR_BAD_EVENT_NAME);
 		return -EINVAL;
 	}
 	strscpy(def->event, event, sizeof(def->event));
@@ -369,7 +369,7 @@ static int parse_names(struct dprobe_cmd *cmd, struct dprobe_def *def,
 }
 
 /* "p_SYM_OFFS" / "r_0x<addr>" with ':', '.' and '*' made '_'. */
-static void auto_name(struct dprobe_def *def)
+static void auto_name(struct dpev_def *def)
 {
 	char *p = def->event;
 	char kind = def->is_return ? 'r' : 'p';
@@ -380,8 +380,8 @@ static void auto_name(struct dprobe_def *def)
 	} else {
 		def->event[0] = kind;
 		def->event[1] = '_';
-		dprobe_format_addr(def->event + 2, sizeof(def->event) - 2,
-				   def->addr);
+		dpev_format_addr(def->event + 2, sizeof(def->event) - 2,
+				 def->addr);
 	}
 	while (*++p)
 		if (*p == ':' || *p == '.' || *p == '*')
@@ -392,7 +392,7 @@ static void auto_name(struct dprobe_def *def)
  * The ABI's checks of every "$arg..." token; "$arg*" also needs the BTF
  * prototype of the function.
  */
-static int check_meta_args(struct dprobe_cmd *cmd, struct dprobe_def *def)
+static int check_meta_args(struct dpev_cmd *cmd, struct dpev_def *def)
 {
 	bool star = false;
 	const char *a;
@@ -404,34 +404,34 @@ static int check_meta_args(struct dprobe_cmd *cmd, struct dprobe_def *def)
 			continue;
 		cmd->index = i;
 		if (!def->func_entry && !def->is_return) {
-			dprobe_log_err(cmd, 0, DPROBE_ERR_NOFENTRY_ARGS);
+			dpev_log_err(cmd, 0, DPEV_ERR_NOFENTRY_ARGS);
 			return -EINVAL;
 		}
 		if (isdigit(a[4]))
 			continue;
 		if (a[4] != '*') {
-			dprobe_log_err(cmd, 0, DPROBE_ERR_BAD_VAR);
+			dpev_log_err(cmd, 0, DPEV_ERR_BAD_VAR);
 			return -EINVAL;
 		}
 		if (star) {
-			dprobe_log_err(cmd, 0, DPROBE_ERR_DOUBLE_ARGS);
+			dpev_log_err(cmd, 0, DPEV_ERR_DOUBLE_ARGS);
 			return -EINVAL;
 		}
 		star = true;
 	}
 	if (star && !(cmd->proto && cmd->proto->nr_params)) {
-		dprobe_log_err(cmd, 0, DPROBE_ERR_NOSUP_BTFARG);
+		dpev_log_err(cmd, 0, DPEV_ERR_NOSUP_BTFARG);
 		return -EOPNOTSUPP;
 	}
 	return 0;
 }
 
 /* The BTF prototype of the probed function, where $argN has a meaning. */
-static struct dprobe_func_proto *lookup_proto(struct dprobe_cmd *cmd,
-					      const struct dprobe_def *def)
+static struct dpev_func_proto *lookup_proto(struct dpev_cmd *cmd,
+					    const struct dpev_def *def)
 {
-	const struct dprobe_symbol_ops *syms = &cmd->env->syms;
-	struct dprobe_func_proto *proto;
+	const struct dpev_symbol_ops *syms = &cmd->env->syms;
+	struct dpev_func_proto *proto;
 
 	if (!syms->func_proto || !def->symbol ||
 	    (!def->func_entry && !def->is_return))
@@ -445,20 +445,20 @@ static struct dprobe_func_proto *lookup_proto(struct dprobe_cmd *cmd,
 }
 
 /**
- * dprobe_proto_param() - index of parameter @name in a BTF prototype
+ * dpev_proto_param() - index of parameter @name in a BTF prototype
  * @proto: the prototype, or NULL
  * @name: a parameter name
  *
  * Return: the 0-based index, or -1 if there is no such parameter.
  */
-int dprobe_proto_param(const struct dprobe_func_proto *proto,
-		       const char *name)
+int dpev_proto_param(const struct dpev_func_proto *proto,
+		     const char *name)
 {
 	unsigned int i;
 
 	if (!proto)
 		return -1;
-	for (i = 0; i < min(proto->nr_params, DPROBE_BTF_MAX_PARAMS); i++)
+	for (i = 0; i < min(proto->nr_params, DPEV_BTF_MAX_PARAMS); i++)
 		if (!strcmp(proto->names[i], name))
 			return i;
 	return -1;
@@ -469,11 +469,11 @@ int dprobe_proto_param(const struct dprobe_func_proto *proto,
  * "$argN" becomes its parameter's name. @tok maps each resulting argument
  * to the token it came from, for carets.
  */
-static int expand_btf_args(struct dprobe_cmd *cmd, const char ***argsp,
+static int expand_btf_args(struct dpev_cmd *cmd, const char ***argsp,
 			   int *nargsp, int *tok)
 {
-	const struct dprobe_func_proto *proto = cmd->proto;
-	unsigned int np = min(proto->nr_params, DPROBE_BTF_MAX_PARAMS);
+	const struct dpev_func_proto *proto = cmd->proto;
+	unsigned int np = min(proto->nr_params, DPEV_BTF_MAX_PARAMS);
 	const char **in = *argsp, **out;
 	int i, n = 0, j;
 	unsigned long num;
@@ -485,7 +485,7 @@ static int expand_btf_args(struct dprobe_cmd *cmd, const char ***argsp,
 		const char *a = in[i];
 
 		if (!strcmp(a, "$arg*")) {
-			for (j = 0; j < (int)np && n <= DPROBE_MAX_ARGS; j++) {
+			for (j = 0; j < (int)np && n <= DPEV_MAX_ARGS; j++) {
 				tok[n] = i + 2;
 				out[n++] = proto->names[j];
 			}
@@ -495,14 +495,14 @@ static int expand_btf_args(struct dprobe_cmd *cmd, const char ***argsp,
 		    !kstrtoul(a + 4, 10, &num) && num) {
 			if (num > proto->nr_params) {
 				cmd->index = i + 2;
-				dprobe_log_err(cmd, 0, DPROBE_ERR_NO_BTFARG);
+				dpev_log_err(cmd, 0, DPEV_ERR_NO_BTFARG);
 				kfree(out);
 				return -ENOENT;
 			}
 			if (num <= np)
 				a = proto->names[num - 1];
 		}
-		if (n <= DPROBE_MAX_ARGS) {
+		if (n <= DPEV_MAX_ARGS) {
 			tok[n] = i + 2;
 			out[n++] = a;
 		}
@@ -510,7 +510,7 @@ static int expand_btf_args(struct dprobe_cmd *cmd, const char ***argsp,
 	kfree(in);
 	*argsp = out;
 	*nargsp = n;
-	return n > DPROBE_MAX_ARGS ? -E2BIG : 0;
+	return n > DPEV_MAX_ARGS ? -E2BIG : 0;
 }
 
 static bool is_dentry_arg(const char *a)
@@ -526,10 +526,10 @@ static bool is_dentry_arg(const char *a)
  * to the equivalent dereference chains, keeping "NAME=". The rewritten
  * texts live in *@bufp.
  */
-static int expand_dentry_args(struct dprobe_cmd *cmd, const char **args,
+static int expand_dentry_args(struct dpev_cmd *cmd, const char **args,
 			      int nargs, char **bufp)
 {
-	const struct dprobe_parse_env *env = cmd->env;
+	const struct dpev_parse_env *env = cmd->env;
 	const char *a, *eq, *val;
 	int i, used = 0, n, nlen;
 	size_t vlen;
@@ -540,7 +540,7 @@ static int expand_dentry_args(struct dprobe_cmd *cmd, const char **args,
 		if (!is_dentry_arg(a))
 			continue;
 		if (!*bufp) {
-			*bufp = kmalloc(DPROBE_DENTRY_BUF_LEN, GFP_KERNEL);
+			*bufp = kmalloc(DPEV_DENTRY_BUF_LEN, GFP_KERNEL);
 			if (!*bufp)
 				return -ENOMEM;
 		}
@@ -550,15 +550,15 @@ static int expand_dentry_args(struct dprobe_cmd *cmd, const char **args,
 		val = eq ? eq + 1 : a;
 		vlen = strlen(a) - 4 - (val - a);
 		if (a[strlen(a) - 1] == 'd')
-			n = snprintf(buf, DPROBE_DENTRY_BUF_LEN - used,
+			n = snprintf(buf, DPEV_DENTRY_BUF_LEN - used,
 				     "%.*s+0x0(+0x%x(%.*s)):string", nlen, a,
 				     env->dentry_name_offset, (int)vlen, val);
 		else
-			n = snprintf(buf, DPROBE_DENTRY_BUF_LEN - used,
+			n = snprintf(buf, DPEV_DENTRY_BUF_LEN - used,
 				     "%.*s+0x0(+0x%x(+0x%x(%.*s))):string",
 				     nlen, a, env->dentry_name_offset,
 				     env->file_dentry_offset, (int)vlen, val);
-		if (n >= DPROBE_DENTRY_BUF_LEN - used)
+		if (n >= DPEV_DENTRY_BUF_LEN - used)
 			return -ENOMEM;
 		args[i] = buf;
 		used += n + 1;
@@ -566,10 +566,10 @@ static int expand_dentry_args(struct dprobe_cmd *cmd, const char **args,
 	return 0;
 }
 
-static int parse_args(struct dprobe_cmd *cmd, struct dprobe_def *def)
+static int parse_args(struct dpev_cmd *cmd, struct dpev_def *def)
 {
 	int nargs = cmd->argc - 2, i, ret;
-	int tok[DPROBE_MAX_ARGS + 1];
+	int tok[DPEV_MAX_ARGS + 1];
 	const char **args = NULL;
 	char *dbuf = NULL;
 
@@ -578,7 +578,7 @@ static int parse_args(struct dprobe_cmd *cmd, struct dprobe_def *def)
 	if (ret)
 		goto out;
 	ret = -E2BIG;	/* the ABI logs nothing here */
-	if (nargs > DPROBE_MAX_ARGS)
+	if (nargs > DPEV_MAX_ARGS)
 		goto out;
 	ret = 0;
 	if (!nargs)
@@ -597,7 +597,7 @@ static int parse_args(struct dprobe_cmd *cmd, struct dprobe_def *def)
 	for (i = 0; !ret && i < nargs; i++) {
 		cmd->index = tok[i];
 		def->nr_args = i + 1;
-		ret = dprobe_compile_arg(cmd, def, i, args[i]);
+		ret = dpev_compile_arg(cmd, def, i, args[i]);
 	}
 out:
 	kfree(cmd->proto);
@@ -607,7 +607,7 @@ out:
 	return ret;
 }
 
-static int parse_def(struct dprobe_cmd *cmd, struct dprobe_def *def)
+static int parse_def(struct dpev_cmd *cmd, struct dpev_def *def)
 {
 	const char *event = strchr(cmd->argv[0] + 1, ':');
 	int ret;
@@ -621,7 +621,7 @@ static int parse_def(struct dprobe_cmd *cmd, struct dprobe_def *def)
 	if (ret)
 		return ret;
 	cmd->index = 0;
-	strscpy(def->group, DPROBE_DEFAULT_GROUP, sizeof(def->group));
+	strscpy(def->group, DPEV_DEFAULT_GROUP, sizeof(def->group));
 	if (event) {
 		ret = parse_names(cmd, def, event);
 		if (ret)
@@ -632,17 +632,17 @@ static int parse_def(struct dprobe_cmd *cmd, struct dprobe_def *def)
 	return parse_args(cmd, def);
 }
 
-int dprobe_parse_def(const char *line, const struct dprobe_parse_env *env,
-		     struct dprobe_def **defp, struct dprobe_error *err)
+int dpev_parse_def(const char *line, const struct dpev_parse_env *env,
+		   struct dpev_def **defp, struct dpev_error *err)
 {
-	struct dprobe_cmd cmd = { .env = env, .err = err };
-	struct dprobe_def *def = NULL;
+	struct dpev_cmd cmd = { .env = env, .err = err };
+	struct dpev_def *def = NULL;
 	char *buf;
 	int ret;
 
 	memset(err, 0, sizeof(*err));
 	*defp = NULL;
-	if (strlen(line) > DPROBE_MAX_LINE_LEN)
+	if (strlen(line) > DPEV_MAX_LINE_LEN)
 		return -EINVAL;
 	ret = split_line(line, &buf, &cmd.argv, &cmd.argc);
 	if (ret)
@@ -659,7 +659,7 @@ int dprobe_parse_def(const char *line, const struct dprobe_parse_env *env,
 	}
 	ret = parse_def(&cmd, def);
 	if (ret) {
-		dprobe_def_free(def);
+		dpev_def_free(def);
 		def = NULL;
 	}
 	*defp = def;
@@ -669,32 +669,32 @@ out:
 	return ret;
 }
 
-void dprobe_def_free(struct dprobe_def *def)
+void dpev_def_free(struct dpev_def *def)
 {
 	unsigned int i;
 
 	if (!def)
 		return;
 	for (i = 0; i < def->nr_args; i++)
-		dprobe_arg_release(&def->args[i]);
+		dpev_arg_release(&def->args[i]);
 	kfree(def->args);
 	kfree(def->entry_args);
 	kfree(def->symbol);
 	kfree(def);
 }
 
-int dprobe_def_resolve(struct dprobe_def *def,
-		       const struct dprobe_symbol_ops *syms)
+int dpev_def_resolve(struct dpev_def *def,
+		     const struct dpev_symbol_ops *syms)
 {
-	struct dprobe_fetch_op *o;
+	struct dpev_fetch_op *o;
 	unsigned long addr;
 	unsigned int i;
 	long offset;
 	char *sep, c;
 
 	for (i = 0; i < def->nr_args; i++) {
-		for (o = def->args[i].prog; o->op != DPROBE_OP_END; o++) {
-			if (o->op != DPROBE_OP_SYMBOL)
+		for (o = def->args[i].prog; o->op != DPEV_OP_END; o++) {
+			if (o->op != DPEV_OP_SYMBOL)
 				continue;
 			offset = 0;
 			sep = strpbrk(o->data, "+-");

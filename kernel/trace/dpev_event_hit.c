@@ -12,7 +12,7 @@
 #include <linux/percpu.h>
 #include <linux/rculist.h>
 
-#include "dprobe_event.h"
+#include "dpev_event.h"
 
 /*
  * String data of one record is bounded so that the record always fits a
@@ -29,8 +29,8 @@
  * @dyn: bytes of string data after the fixed part
  */
 struct dpev_hit {
-	const struct dprobe_def *def;
-	struct dprobe_fetch_ctx ctx;
+	const struct dpev_def *def;
+	struct dpev_fetch_ctx ctx;
 	unsigned long hdr[2];
 	unsigned int size;
 	unsigned int dyn;
@@ -38,21 +38,21 @@ struct dpev_hit {
 
 static void dpev_hit_size(struct dpev_hit *h)
 {
-	const struct dprobe_def *def = h->def;
+	const struct dpev_def *def = h->def;
 	unsigned int i, dyn = 0;
 
 	for (i = 0; i < def->nr_args; i++)
-		dyn += dprobe_fetch_dynamic_len(def->args[i].prog, &h->ctx);
+		dyn += dpev_fetch_dynamic_len(def->args[i].prog, &h->ctx);
 	h->dyn = min_t(unsigned int, dyn, DPEV_MAX_DYN_DATA);
-	h->size = sizeof(struct trace_entry) + dprobe_def_header_size(def) +
+	h->size = sizeof(struct trace_entry) + dpev_def_header_size(def) +
 		  def->args_size + h->dyn;
 }
 
 /* Fills everything after the trace_entry of @rec. */
 static void dpev_hit_fill(const struct dpev_hit *h, u8 *rec)
 {
-	const struct dprobe_def *def = h->def;
-	unsigned int hsize = dprobe_def_header_size(def);
+	const struct dpev_def *def = h->def;
+	unsigned int hsize = dpev_def_header_size(def);
 	u8 *args = rec + sizeof(struct trace_entry) + hsize;
 	u8 *dyn = args + def->args_size;
 	unsigned int left = h->dyn, n, i;
@@ -60,8 +60,8 @@ static void dpev_hit_fill(const struct dpev_hit *h, u8 *rec)
 	memcpy(rec + sizeof(struct trace_entry), h->hdr, hsize);
 	memset(args, 0, def->args_size);
 	for (i = 0; i < def->nr_args; i++) {
-		n = dprobe_fetch_store(def->args[i].prog, &h->ctx,
-				       args + def->args[i].offset, rec, dyn,
+		n = dpev_fetch_store(def->args[i].prog, &h->ctx,
+				     args + def->args[i].offset, rec, dyn,
 				       left);
 		dyn += n;
 		left -= n;
@@ -225,7 +225,7 @@ static int dpev_return_entry(struct dretprobe_instance *ri,
 {
 	struct dpev_probe *pr = container_of(ri->rp, struct dpev_probe, rp);
 
-	dprobe_save_entry_args(pr->def, regs, (unsigned long *)ri->data);
+	dpev_save_entry_args(pr->def, regs, (unsigned long *)ri->data);
 	return 0;
 }
 

@@ -9,7 +9,7 @@
 #include <linux/string.h>
 #include <linux/unaligned.h>
 
-#include "dprobe_fetch.h"
+#include "dpev_fetch.h"
 
 #define STRING_FIELD	"__data_loc char[]"
 /* The print fmt quotes strings; the quotes are escaped inside it. */
@@ -27,32 +27,32 @@ enum {
 	T_CHAR, T_SYMBOL, T_STRING, T_USTRING, T_SYMSTR,
 };
 
-static const struct dprobe_type types[] = {
-	[T_U8]	= { "u8", "u8", "%u", 1, false, DPROBE_KIND_UNSIGNED },
-	[T_U16]	= { "u16", "u16", "%u", 2, false, DPROBE_KIND_UNSIGNED },
-	[T_U32]	= { "u32", "u32", "%u", 4, false, DPROBE_KIND_UNSIGNED },
-	[T_U64]	= { "u64", "u64", "%\114u", 8, false, DPROBE_KIND_UNSIGNED },
-	[T_S8]	= { "s8", "s8", "%d", 1, true, DPROBE_KIND_SIGNED },
-	[T_S16]	= { "s16", "s16", "%d", 2, true, DPROBE_KIND_SIGNED },
-	[T_S32]	= { "s32", "s32", "%d", 4, true, DPROBE_KIND_SIGNED },
-	[T_S64]	= { "s64", "s64", "%\114d", 8, true, DPROBE_KIND_SIGNED },
-	[T_X8]	= { "x8", "u8", "0x%x", 1, false, DPROBE_KIND_HEX },
-	[T_X16]	= { "x16", "u16", "0x%x", 2, false, DPROBE_KIND_HEX },
-	[T_X32]	= { "x32", "u32", "0x%x", 4, false, DPROBE_KIND_HEX },
-	[T_X64]	= { "x64", "u64", "0x%\114x", 8, false, DPROBE_KIND_HEX },
-	[T_CHAR] = { "char", "u8", "'%c'", 1, false, DPROBE_KIND_CHAR },
+static const struct dpev_type types[] = {
+	[T_U8]	= { "u8", "u8", "%u", 1, false, DPEV_KIND_UNSIGNED },
+	[T_U16]	= { "u16", "u16", "%u", 2, false, DPEV_KIND_UNSIGNED },
+	[T_U32]	= { "u32", "u32", "%u", 4, false, DPEV_KIND_UNSIGNED },
+	[T_U64]	= { "u64", "u64", "%\114u", 8, false, DPEV_KIND_UNSIGNED },
+	[T_S8]	= { "s8", "s8", "%d", 1, true, DPEV_KIND_SIGNED },
+	[T_S16]	= { "s16", "s16", "%d", 2, true, DPEV_KIND_SIGNED },
+	[T_S32]	= { "s32", "s32", "%d", 4, true, DPEV_KIND_SIGNED },
+	[T_S64]	= { "s64", "s64", "%\114d", 8, true, DPEV_KIND_SIGNED },
+	[T_X8]	= { "x8", "u8", "0x%x", 1, false, DPEV_KIND_HEX },
+	[T_X16]	= { "x16", "u16", "0x%x", 2, false, DPEV_KIND_HEX },
+	[T_X32]	= { "x32", "u32", "0x%x", 4, false, DPEV_KIND_HEX },
+	[T_X64]	= { "x64", "u64", "0x%\114x", 8, false, DPEV_KIND_HEX },
+	[T_CHAR] = { "char", "u8", "'%c'", 1, false, DPEV_KIND_CHAR },
 	[T_SYMBOL] = { "symbol", sizeof(long) == 8 ? "u64" : "u32", "%pS",
-		       sizeof(long), false, DPROBE_KIND_SYMBOL },
+		       sizeof(long), false, DPEV_KIND_SYMBOL },
 	/* String fields say "signed" in format files, as upstream's do. */
 	[T_STRING] = { "string", STRING_FIELD, STRING_FMT, 4, true,
-		       DPROBE_KIND_STRING },
+		       DPEV_KIND_STRING },
 	[T_USTRING] = { "ustring", STRING_FIELD, STRING_FMT, 4, true,
-			DPROBE_KIND_STRING },
+			DPEV_KIND_STRING },
 	[T_SYMSTR] = { "symstr", STRING_FIELD, STRING_FMT, 4, true,
-		       DPROBE_KIND_STRING },
+		       DPEV_KIND_STRING },
 };
 
-const struct dprobe_type *dprobe_find_type(const char *name)
+const struct dpev_type *dpev_find_type(const char *name)
 {
 	unsigned long bits;
 	unsigned int i;
@@ -80,12 +80,12 @@ const struct dprobe_type *dprobe_find_type(const char *name)
 	return NULL;
 }
 
-const struct dprobe_type *dprobe_default_type(void)
+const struct dpev_type *dpev_default_type(void)
 {
 	return &types[sizeof(long) == 8 ? T_X64 : T_X32];
 }
 
-const struct dprobe_type *dprobe_string_type(void)
+const struct dpev_type *dpev_string_type(void)
 {
 	return &types[T_STRING];
 }
@@ -119,8 +119,8 @@ static s64 load_int(const void *p, unsigned int size)
 static void print_string(struct seq_buf *s, u32 loc, const void *rec,
 			 unsigned int rec_len)
 {
-	unsigned int len = dprobe_data_loc_len(loc);
-	unsigned int offs = dprobe_data_loc_offs(loc);
+	unsigned int len = dpev_data_loc_len(loc);
+	unsigned int offs = dpev_data_loc_offs(loc);
 	const char *str = (const char *)rec + offs;
 
 	if (!len || offs + len > rec_len) {
@@ -130,32 +130,32 @@ static void print_string(struct seq_buf *s, u32 loc, const void *rec,
 	seq_buf_printf(s, "\"%.*s\"", (int)strnlen(str, len), str);
 }
 
-void dprobe_print_value(struct seq_buf *s, const struct dprobe_type *t,
-			const void *field, const void *rec,
+void dpev_print_value(struct seq_buf *s, const struct dpev_type *t,
+		      const void *field, const void *rec,
 			unsigned int rec_len)
 {
 	char sym[KSYM_SYMBOL_LEN];
 
 	switch (t->kind) {
-	case DPROBE_KIND_UNSIGNED:
+	case DPEV_KIND_UNSIGNED:
 		seq_buf_printf(s, "%llu",
 			       (unsigned long long)load_uint(field, t->size));
 		break;
-	case DPROBE_KIND_SIGNED:
+	case DPEV_KIND_SIGNED:
 		seq_buf_printf(s, "%lld", (long long)load_int(field, t->size));
 		break;
-	case DPROBE_KIND_HEX:
+	case DPEV_KIND_HEX:
 		seq_buf_printf(s, "0x%llx",
 			       (unsigned long long)load_uint(field, t->size));
 		break;
-	case DPROBE_KIND_CHAR:
+	case DPEV_KIND_CHAR:
 		seq_buf_printf(s, "'%c'", *(const u8 *)field);
 		break;
-	case DPROBE_KIND_SYMBOL:
+	case DPEV_KIND_SYMBOL:
 		sprint_symbol(sym, (unsigned long)load_uint(field, t->size));
 		seq_buf_puts(s, sym);
 		break;
-	case DPROBE_KIND_STRING:
+	case DPEV_KIND_STRING:
 		print_string(s, get_unaligned((const u32 *)field), rec,
 			     rec_len);
 		break;

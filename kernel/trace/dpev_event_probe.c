@@ -11,10 +11,10 @@
 #include <linux/security.h>
 #include <linux/slab.h>
 
-#include "dprobe_event.h"
+#include "dpev_event.h"
 
 /* The probed address as the definition names it, 0 if unknown yet. */
-static unsigned long dpev_probe_address(const struct dprobe_def *def)
+static unsigned long dpev_probe_address(const struct dpev_def *def)
 {
 	if (!def->symbol)
 		return def->addr;
@@ -26,7 +26,7 @@ static unsigned long dpev_probe_address(const struct dprobe_def *def)
  * either: they are the ones whose probing can recurse or crash.  A
  * function with no ftrace call site is taken as one of them.
  */
-static int dpev_check_notrace(const struct dprobe_def *def)
+static int dpev_check_notrace(const struct dpev_def *def)
 {
 	unsigned long addr, size, offset;
 
@@ -49,7 +49,7 @@ static int dpev_check_notrace(const struct dprobe_def *def)
  *
  * Return: the probe, or NULL when out of memory.
  */
-struct dpev_probe *dpev_probe_alloc(struct dprobe_def *def)
+struct dpev_probe *dpev_probe_alloc(struct dpev_def *def)
 {
 	struct dpev_probe *pr = kzalloc(sizeof(*pr), GFP_KERNEL);
 	const char *colon;
@@ -81,7 +81,7 @@ struct dpev_probe *dpev_probe_alloc(struct dprobe_def *def)
  */
 int dpev_probe_register(struct dpev_probe *pr)
 {
-	const struct dprobe_def *def = pr->def;
+	const struct dpev_def *def = pr->def;
 	struct dprobe *dp = &pr->rp.dp;
 	int ret;
 
@@ -93,7 +93,7 @@ int dpev_probe_register(struct dpev_probe *pr)
 	ret = security_locked_down(LOCKDOWN_KPROBES);
 	if (ret)
 		return ret;
-	ret = dprobe_def_resolve(pr->def, &dpev_parse_env.syms);
+	ret = dpev_def_resolve(pr->def, &dpev_kernel_env.syms);
 	if (ret)
 		return ret;
 	ret = dpev_check_notrace(def);
@@ -207,7 +207,7 @@ void dpev_probe_free(struct dpev_probe *pr)
 	if (!pr)
 		return;
 	if (!pr->ev || pr->def != pr->ev->layout)
-		dprobe_def_free(pr->def);
+		dpev_def_free(pr->def);
 	free_percpu(pr->stats);
 	kfree(pr->module);
 	kfree(pr);
