@@ -60,7 +60,7 @@ static enum print_line_t dpev_print_line(struct trace_iterator *iter,
 	}
 	trace_seq_putc(s, ')');
 	dpev_print_args(def, &s->seq, rec + sizeof(struct trace_entry) +
-			  dpev_def_header_size(def), rec, iter->ent_size);
+			dpev_def_header_size(def), rec, iter->ent_size);
 	trace_seq_putc(s, '\n');
 out:
 	return trace_handle_return(s);

@@ -62,7 +62,7 @@ static void dpev_hit_fill(const struct dpev_hit *h, u8 *rec)
 	for (i = 0; i < def->nr_args; i++) {
 		n = dpev_fetch_store(def->args[i].prog, &h->ctx,
 				     args + def->args[i].offset, rec, dyn,
-				       left);
+				     left);
 		dyn += n;
 		left -= n;
 	}
@@ -225,7 +225,8 @@ static int dpev_return_entry(struct dretprobe_instance *ri,
 {
 	struct dpev_probe *pr = container_of(ri->rp, struct dpev_probe, rp);
 
-	dpev_save_entry_args(pr->def, regs, (unsigned long *)ri->data);
+	dpev_save_entry_args(pr->def->entry_args, pr->def->nr_entry_args,
+			     regs, (unsigned long *)ri->data);
 	return 0;
 }
 

@@ -14,7 +14,6 @@
 #include <linux/unaligned.h>
 
 #include "dpev_fetch.h"
-#include "dpev_parse.h"
 
 /* Where the loads of a program got to. */
 struct fetch_state {
@@ -303,8 +302,8 @@ static void store_mem(const struct fetch_state *st, unsigned int i, void *dst)
 
 unsigned int dpev_fetch_store(const struct dpev_fetch_op *prog,
 			      const struct dpev_fetch_ctx *ctx,
-				void *field, void *rec, void *dyn,
-				unsigned int dyn_len)
+			      void *field, void *rec, void *dyn,
+			      unsigned int dyn_len)
 {
 	const struct dpev_fetch_op *bf;
 	unsigned int i, n, len, used = 0;
@@ -327,7 +326,7 @@ unsigned int dpev_fetch_store(const struct dpev_fetch_op *prog,
 			len = copy_string(&st, i, (char *)dyn + used,
 					  dyn_len - used);
 			put_unaligned(dpev_data_loc(len, (u8 *)dyn + used -
-						      (u8 *)rec), (u32 *)dst);
+						    (u8 *)rec), (u32 *)dst);
 			used += len;
 			continue;
 		}
@@ -337,11 +336,11 @@ unsigned int dpev_fetch_store(const struct dpev_fetch_op *prog,
 	return used;
 }
 
-void dpev_save_entry_args(const struct dpev_def *def,
+void dpev_save_entry_args(const unsigned int *args, unsigned int nr,
 			  struct pt_regs *regs, unsigned long *buf)
 {
 	unsigned int i;
 
-	for (i = 0; i < def->nr_entry_args; i++)
-		buf[i] = regs_get_kernel_argument(regs, def->entry_args[i]);
+	for (i = 0; i < nr; i++)
+		buf[i] = regs_get_kernel_argument(regs, args[i]);
 }

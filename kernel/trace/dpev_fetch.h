@@ -193,7 +193,7 @@ static inline bool dpev_type_is_string(const struct dpev_type *t)
  */
 void dpev_print_value(struct seq_buf *s, const struct dpev_type *t,
 		      const void *field, const void *rec,
-			unsigned int rec_len);
+		      unsigned int rec_len);
 
 /* A __data_loc word: length in the high 16 bits, record offset below. */
 static inline u32 dpev_data_loc(unsigned int len, unsigned int offs)
@@ -252,7 +252,17 @@ unsigned int dpev_fetch_dynamic_len(const struct dpev_fetch_op *prog,
  */
 unsigned int dpev_fetch_store(const struct dpev_fetch_op *prog,
 			      const struct dpev_fetch_ctx *ctx,
-				void *field, void *rec, void *dyn,
-				unsigned int dyn_len);
+			      void *field, void *rec, void *dyn,
+			      unsigned int dyn_len);
+
+/**
+ * dpev_save_entry_args() - save $argN values at function entry
+ * @args: 0-based argument numbers (a definition's entry_args)
+ * @nr: how many
+ * @regs: registers at the function entry
+ * @buf: @nr words, in the order of @args
+ */
+void dpev_save_entry_args(const unsigned int *args, unsigned int nr,
+			  struct pt_regs *regs, unsigned long *buf);
 
 #endif /* _KERNEL_TRACE_DPEV_FETCH_H */

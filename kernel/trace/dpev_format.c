@@ -147,7 +147,7 @@ void dpev_def_field(const struct dpev_def *def, unsigned int i,
 
 void dpev_print_args(const struct dpev_def *def, struct seq_buf *s,
 		     const void *args, const void *rec,
-		       unsigned int rec_len)
+		     unsigned int rec_len)
 {
 	const struct dpev_arg *a;
 	const u8 *field;

@@ -100,6 +100,6 @@ static inline unsigned int dpev_def_header_size(const struct dpev_def *def)
  */
 void dpev_print_args(const struct dpev_def *def, struct seq_buf *s,
 		     const void *args, const void *rec,
-		       unsigned int rec_len);
+		     unsigned int rec_len);
 
 #endif /* _KERNEL_TRACE_DPEV_FORMAT_H */

@@ -358,13 +358,4 @@ unsigned int dpev_def_compare_args(const struct dpev_def *a,
 bool dpev_def_same_probe(const struct dpev_def *a,
 			 const struct dpev_def *b);
 
-/**
- * dpev_save_entry_args() - save $argN values at function entry
- * @def: a return probe definition
- * @regs: registers at the function entry
- * @buf: def->nr_entry_args words
- */
-void dpev_save_entry_args(const struct dpev_def *def,
-			  struct pt_regs *regs, unsigned long *buf);
-
 #endif /* _KERNEL_TRACE_DPEV_PARSE_H */

@@ -393,7 +393,7 @@ static int finish_string_store(struct arg_compiler *c, struct dpev_arg *arg,
 
 	if (symstr ? !symstr_source(src) : !string_source(src))
 		return fail(c, type_pos, symstr ? DPEV_ERR_BAD_SYMSTRING :
-				 DPEV_ERR_BAD_STRING, -EINVAL);
+			    DPEV_ERR_BAD_STRING, -EINVAL);
 	/* Keep the last load when the value is the string's address. */
 	if (symstr || src == DPEV_OP_IMM || src == DPEV_OP_COMM ||
 	    src == DPEV_OP_DATA || arg->count) {

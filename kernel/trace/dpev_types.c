@@ -132,7 +132,7 @@ static void print_string(struct seq_buf *s, u32 loc, const void *rec,
 
 void dpev_print_value(struct seq_buf *s, const struct dpev_type *t,
 		      const void *field, const void *rec,
-			unsigned int rec_len)
+		      unsigned int rec_len)
 {
 	char sym[KSYM_SYMBOL_LEN];
 

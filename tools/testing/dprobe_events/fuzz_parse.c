@@ -178,9 +178,9 @@ static void exercise(const struct dpev_def *def)
 	rec = calloc(1, hdr + def->args_size + room);
 	for (i = 0; i < def->nr_args; i++)
 		used += dpev_fetch_store(def->args[i].prog, &ctx,
-					   rec + hdr + def->args[i].offset, rec,
-					   rec + hdr + def->args_size + used,
-					   room - used);
+					 rec + hdr + def->args[i].offset, rec,
+					 rec + hdr + def->args_size + used,
+					 room - used);
 	if (used > room)
 		fail("string data past its room", "");
 	seq_buf_init(&s, buf, sizeof(buf));

@@ -87,9 +87,9 @@ static int run(const char *line, struct pt_regs *regs,
 	rec = calloc(1, hdr + def->args_size + dyn_len);
 	for (i = 0; i < def->nr_args; i++)
 		used += dpev_fetch_store(def->args[i].prog, &ctx,
-					   rec + hdr + def->args[i].offset, rec,
-					   rec + hdr + def->args_size + used,
-					   dyn_len - used);
+					 rec + hdr + def->args[i].offset, rec,
+					 rec + hdr + def->args_size + used,
+					 dyn_len - used);
 	seq_buf_init(&s, out, len);
 	dpev_print_args(def, &s, rec + hdr, rec,
 			hdr + def->args_size + dyn_len);
@@ -171,7 +171,7 @@ static void test_entry_save(void)
 		return;
 	}
 	CHECK(def->nr_entry_args == 3, "3 slots, have %u", def->nr_entry_args);
-	dpev_save_entry_args(def, &regs, buf);
+	dpev_save_entry_args(def->entry_args, def->nr_entry_args, &regs, buf);
 	CHECK(buf[0] == UBASE && buf[1] == 11 && buf[2] == KBASE,
 	      "saved %#lx %#lx %#lx", buf[0], buf[1], buf[2]);
 	dpev_def_free(def);
