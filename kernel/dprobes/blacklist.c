@@ -175,7 +175,6 @@ bool dprobe_within_blacklist(unsigned long addr)
 {
 	return in_blacklist(addr) || clone_of_blacklisted(addr);
 }
-EXPORT_SYMBOL_GPL(dprobe_within_blacklist);
 
 void *dprobe_blacklist_seq_start(struct seq_file *m, loff_t *pos)
 {

@@ -208,7 +208,8 @@ bool dprobe_x86_insn_refused(const struct dinsn *di)
 
 /**
  * dprobe_arch_prepare() - decide how the instruction at a site executes
- * @site: a new site; @site->addr has passed dprobe_check_address()
+ * @site: a new site; @site->addr has passed the engine's address checks
+ *	and dprobe_arch_check_boundary()
  *
  * Return: 0, -EILSEQ when the bytes do not decode, -EINVAL when the
  * instruction cannot be probed, -ENOMEM or -ERANGE when no slot fits.
