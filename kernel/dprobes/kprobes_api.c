@@ -358,6 +358,41 @@ bool within_kprobe_blacklist(unsigned long addr)
 }
 
 /**
+ * kprobe_lookup_name() - the address of a symbol
+ * @name: a kernel or module symbol, "MOD:SYM" accepted
+ * @offset: not used: callers add it themselves, as with kprobes' own
+ *
+ * Return: the symbol's address, or NULL when it is unknown.
+ */
+kprobe_opcode_t *kprobe_lookup_name(const char *name, unsigned int offset)
+{
+	return (kprobe_opcode_t *)dprobe_resolve(name, 0);
+}
+
+/**
+ * kprobe_on_func_entry() - is a place the entry of a function?
+ * @addr: the place, or NULL when @sym names it
+ * @sym: a symbol, or NULL when @addr is given
+ * @offset: bytes after @addr or @sym
+ *
+ * Return: 0 at a function's first instruction (or the one after its
+ * endbr64), -EINVAL elsewhere or unless exactly one of @addr and @sym is
+ * given, -ENOENT when @sym is unknown.
+ */
+int kprobe_on_func_entry(kprobe_opcode_t *addr, const char *sym,
+			 unsigned long offset)
+{
+	unsigned long a;
+
+	if (!addr == !sym)
+		return -EINVAL;
+	a = sym ? dprobe_resolve(sym, 0) : (unsigned long)addr;
+	if (!a)
+		return -ENOENT;
+	return dprobe_func_entry(a + offset) ? 0 : -EINVAL;
+}
+
+/**
  * kprobe_free_init_mem() - the kernel's init text is about to be freed
  *
  * Nothing to do: the engine never places a probe in the kernel's init
