@@ -19,13 +19,16 @@
  *   bits 24-27  mandatory prefixes allowed: bit 0 none, 1 66, 2 F3, 3 F2
  *   bit   28    operand size defaults to 64 bits in 64-bit mode
  *   bit   29    accepts LOCK (with a memory operand)
+ *   bits 30-31  variant of the special handler's group tables (VAR())
  */
 #ifndef _DINSN_TABLES_H
 #define _DINSN_TABLES_H
 
 #ifdef __KERNEL__
+#include <linux/build_bug.h>
 #include <asm/dinsn.h>
 #else
+#include <assert.h>
 #include "../../include/asm/dinsn.h"
 #endif
 
@@ -62,6 +65,8 @@ enum dinsn_imm_kind {
 #define A_PP_MASK	0x0f000000u
 #define A_DEF64		0x10000000u
 #define A_LOCK		0x20000000u
+#define A_VAR_SHIFT	30
+#define A_VAR_MASK	0xc0000000u
 
 /* Mandatory-prefix mask bits (also the VEX/EVEX pp validity nibbles). */
 #define PNP	0x1
@@ -75,15 +80,19 @@ enum dinsn_prefix_kind {
 	PK_SEG = 1, PK_OPSIZE, PK_ADSIZE, PK_LOCK, PK_REP, PK_REPNE, PK_REX,
 };
 
-/* Slow-path handlers, in the special-id field. */
+/*
+ * Slow-path handlers, in the special-id field.  dinsn_special() decides
+ * most of them from the group tables (tables_group.c); VAR(n) in an
+ * attribute word selects the n-th table of its handler.
+ */
 enum dinsn_special {
 	SP_NONE = 0,
 	SP_GRP3,	/* F6/F7: imm only for /0 /1 */
 	SP_GRP4,	/* FE: /0 /1 only */
 	SP_GRP5,	/* FF: class by /reg */
 	SP_GRP1A,	/* 8F: pop r/m, /0 only */
-	SP_GRP11,	/* C6/C7: mov, xabort, xbegin */
-	SP_MOVSEG,	/* 8C/8E: segment register number */
+	SP_GRP11,	/* C6/C7 (VAR 1): mov, xabort, xbegin */
+	SP_MOVSEG,	/* 8C/8E (VAR 1): segment register number */
 	SP_0F00,	/* grp6, incl. LKGS */
 	SP_0F01,	/* grp7 */
 	SP_CRDR,	/* 0F 20-23 */
@@ -101,11 +110,11 @@ enum dinsn_special {
 	SP_XCHG90,	/* 90: nop, pause, xchg r8,rax */
 	SP_0F38F6,	/* wrss / adcx / adox */
 	SP_X87,		/* D8-DF: undefined ModRM forms */
-	SP_PADLOCK,	/* 0F A6/A7: VIA PadLock */
+	SP_PADLOCK,	/* 0F A6/A7 (VAR 1): VIA PadLock */
 	SP_MEM66,	/* 0F 12/16: the 66 forms need memory */
 	SP_0FD6,	/* movq / movq2dq / movdq2q */
 	SP_0F38F0,	/* movbe (memory) / crc32 */
-	SP_KLWIDE,	/* F3 0F 38 D8: aes*wide*kl /0-/3 */
+	SP_KLWIDE,	/* Key Locker 0F 38 D8, DC, DD-DF; hreset */
 	SP_VEXGRP,	/* VEX/EVEX/XOP groups, VSIB, register-only forms */
 	SP_EVEX4,	/* EVEX map 4 (APX): groups, forms, reserved P2 bits */
 };
@@ -143,8 +152,8 @@ extern const u32 dinsn_evex4[256];
 #define CL(c)	((u32)(c) << A_CL_SHIFT)
 #define SP(s)	(A_SPECIAL | ((u32)(s) << A_SP_SHIFT))
 #define PK(k)	(A_PFX | ((u32)(k) << A_SP_SHIFT))
+#define VAR(v)	((u32)(v) << A_VAR_SHIFT)
 extern const struct dinsn_class dinsn_class_info[CL_NR];
-extern const u8 dinsn_0f01_reg[64];
 extern const u8 dinsn_3dnow_valid[32];
 extern const u8 dinsn_vex_valid[3][256];
 extern const u16 dinsn_vex_mod[3][256];
@@ -153,10 +162,91 @@ extern const u8 dinsn_xop_valid[3][32];
 extern const u8 dinsn_x87_mem_invalid[8];
 extern const u8 dinsn_x87_reg_invalid[8][8];
 
-/* dinsn_0f01_reg[] entries: defined, and defined whatever the prefix. */
-#define G7_DEF		0x80
-#define G7_ANYPFX	0x40
-#define G7_CLASS	0x3f
+/*
+ * Group tables (tables_group.c), read by dinsn_special().  A group is an
+ * opcode whose forms depend on ModRM.reg, on mod == 3 and on the mandatory
+ * prefix.  dinsn_grp_first[] gives the group of each SP_* handler (plus the
+ * variant of the opcode's attribute word); VEX, EVEX and XOP opcodes find
+ * theirs in dinsn_vex_grp[].  dinsn_grp_sel[group][prefix][mod == 3] picks
+ * a row of dinsn_grp_row[], whose eight entries (one per ModRM.reg) say
+ * (as do those of dinsn_grp_rm[] and dinsn_grp_exc[], without bits 22-27):
+ *
+ *   bits  0-5   class to give the instruction (CL_NONE: keep the opcode's)
+ *   bit   6     the form is defined (an entry of 0 is #UD)
+ *   bit   7     64-bit mode only
+ *   bits  8-11  immediate kind, when bit 12 is set
+ *   bit   12    replace the opcode's immediate kind
+ *   bit   13    operand size 64 bits in 64-bit mode unless 66 (near branches)
+ *   bit   14    ModRM.rm must be 0 (one register form: C0, C8, ...)
+ *   bit   15    needs a memory operand with SIB (VSIB, tile loads)
+ *   bits 16-19  VEX.W must be 0 / must be 1, VEX.L must be 0 / must be 1
+ *   bits 20-21  registers that must all differ (G_CHK_*): checked in code
+ *   bit   22    look up (group, prefix, ModRM) in dinsn_grp_exc[] first;
+ *               the rest of the entry applies when it is not there
+ *   bit   23    decided by ModRM.rm as well: the entry is
+ *               dinsn_grp_rm[bits 24-27][ModRM.rm]
+ *
+ * Group 0 has every form defined and changes nothing.
+ */
+#define G_CL_MASK	0x0000003fu
+#define G_OK		0x00000040u
+#define G_64		0x00000080u
+#define G_IMM_SHIFT	8
+#define G_IMM_MASK	0x00000f00u
+#define G_IMM		0x00001000u
+#define G_OP64		0x00002000u
+#define G_RM0		0x00004000u
+#define G_SIB		0x00008000u
+#define G_W0		0x00010000u
+#define G_W1		0x00020000u
+#define G_L0		0x00040000u
+#define G_L1		0x00080000u
+#define G_CHK_SHIFT	20
+#define G_CHK_MASK	0x00300000u
+#define G_EXC		0x00400000u
+#define G_RM		0x00800000u
+#define G_RMROW_SHIFT	24
+#define G_RMROW_MASK	0x0f000000u
+
+/* Conditions besides G_OK that an entry may impose. */
+#define G_COND		(G_64 | G_RM0 | G_SIB | G_W0 | G_W1 | G_L0 | G_L1 | \
+			 G_CHK_MASK)
+
+/* Registers that must differ: AMX tiles, gathers, complex FP16 multiplies. */
+enum dinsn_grp_check {
+	G_CHK_TILES = 1, G_CHK_GATHER, G_CHK_FP16C,
+};
+
+/* Rows of dinsn_grp_sel[]: the mandatory prefix, in VEX.pp order. */
+enum dinsn_pp_index {
+	IX_NP = 0, IX_66, IX_F3, IX_F2,
+};
+
+/* dinsn_grp_exc[]: sorted by key, G_EXC_KEY(group, prefix, ModRM). */
+#define G_EXC_KEY(g, pp, modrm)	(((u32)(g) << 16) | ((u32)(pp) << 8) | (modrm))
+
+struct dinsn_grp_exc {
+	u32 key;
+	u32 e;
+};
+
+/* dinsn_vex_grp[]: sorted opcode ranges, map << 8 | opcode. */
+struct dinsn_vex_grp {
+	u16 first;
+	u16 last;
+	u8 vex;		/* group for VEX and XOP encodings */
+	u8 evex;	/* group for EVEX encodings */
+};
+
+extern const u8 dinsn_grp_first[32];
+extern const u8 dinsn_grp_sel[][4][2];
+extern const u32 dinsn_grp_row[][8];
+extern const u32 dinsn_grp_rm[][8];
+/* Sizes of the sorted tables (tables_group.c checks them). */
+#define DINSN_GRP_EXC_NR	21
+#define DINSN_VEX_GRP_NR	33
+extern const struct dinsn_grp_exc dinsn_grp_exc[];
+extern const struct dinsn_vex_grp dinsn_vex_grp[];
 
 /* Bit @b of a bitmap stored as bytes. */
 static inline bool dinsn_bit(const u8 *map, unsigned int b)

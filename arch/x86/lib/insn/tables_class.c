@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * dinsn: what each instruction class means for a probe engine, and the
- * tables for the opcode groups that are decided by a whole ModRM byte.
+ * dinsn: what each instruction class means for a probe engine, the sizes
+ * of immediates and operands, the x87 holes and the 3DNow! suffixes.  The
+ * other opcode groups are in tables_group.c.
  */
 #include "dinsn_tables.h"
 
@@ -81,44 +82,6 @@ const struct dinsn_class dinsn_class_info[CL_NR] = {
 	[CL_3DNOW]	= C(NONE, 0),	/* marks 0F 0F: suffix checked */
 	[CL_JMP_ABS]	= C(JMP_ABS, 0),
 };
-
-/*
- * 0F 01 with mod == 3 is decided by the whole ModRM byte (C0-FF): the
- * meaning without a mandatory prefix.  G7_ANYPFX marks the forms that
- * ignore 66/F2/F3; dinsn_special() handles the prefixed instructions.
- */
-#define D	G7_DEF
-#define A	(G7_DEF | G7_ANYPFX)
-const u8 dinsn_0f01_reg[64] = {
-	[0x00] = D | CL_PRIV,		/* enclv */
-	[0x01] = D | CL_NONE,		/* vmcall */
-	[0x02 ... 0x04] = D | CL_PRIV,	/* vmlaunch, vmresume, vmxoff */
-	[0x05] = D | CL_PRIV,		/* pconfig */
-	[0x06] = D | CL_PRIV,		/* wrmsrns */
-	[0x07] = D | CL_PRIV,		/* pbndkb (64-bit only) */
-	[0x08 ... 0x09] = D | CL_PRIV,	/* monitor, mwait */
-	[0x0a ... 0x0b] = D | CL_ACFLAG, /* clac, stac */
-	[0x0f] = D | CL_PRIV,		/* encls */
-	[0x10] = D | CL_NONE,		/* xgetbv */
-	[0x11] = D | CL_PRIV,		/* xsetbv */
-	[0x14 ... 0x16] = D | CL_NONE,	/* vmfunc, xend, xtest */
-	[0x17] = D | CL_NONE,		/* enclu */
-	[0x18] = A | CL_PRIV,		/* vmrun */
-	[0x19] = A | CL_NONE,		/* vmmcall */
-	[0x1a ... 0x1f] = A | CL_PRIV,	/* vmload .. invlpga */
-	[0x20 ... 0x27] = A | CL_NONE,	/* smsw reg */
-	[0x28] = D | CL_SERIAL,		/* serialize */
-	[0x2e ... 0x2f] = D | CL_NONE,	/* rdpkru, wrpkru */
-	[0x30 ... 0x37] = A | CL_PRIV,	/* lmsw reg */
-	[0x38] = A | CL_SWAPGS,
-	[0x39] = A | CL_NONE,		/* rdtscp */
-	[0x3a ... 0x3b] = D | CL_NONE,	/* monitorx, mwaitx */
-	[0x3c ... 0x3d] = A | CL_NONE,	/* clzero, rdpru */
-	[0x3e ... 0x3f] = D | CL_PRIV,	/* invlpgb, tlbsync */
-};
-
-#undef D
-#undef A
 
 /* x87: reserved memory forms (/reg bits), per opcode D8-DF. */
 const u8 dinsn_x87_mem_invalid[8] = {

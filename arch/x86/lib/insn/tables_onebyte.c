@@ -77,7 +77,7 @@
 	[0x88 ... 0x8b] = M,						\
 	[0x8c] = M | SP(SP_MOVSEG),					\
 	[0x8d] = M | A_NOMOD3,						\
-	[0x8e] = M | SP(SP_MOVSEG),					\
+	[0x8e] = M | SP(SP_MOVSEG) | VAR(1),				\
 	/* 8F: pop r/m, or XOP when the next byte selects map 8 or more */ \
 	[0x8f] = M | SP(SP_GRP1A) | A_ESC | A_DEF64,			\
 	[0x90] = N | SP(SP_XCHG90),					\
@@ -100,7 +100,7 @@
 	/* C4/C5: VEX; in 32-bit code LES/LDS unless mod is 3 */	\
 	[0xc4 ... 0xc5] = M | A_NOMOD3 | A_ESC | CL(CL_LOAD_FARPTR),	\
 	[0xc6] = MB | SP(SP_GRP11),					\
-	[0xc7] = MZ | SP(SP_GRP11),					\
+	[0xc7] = MZ | SP(SP_GRP11) | VAR(1),				\
 	[0xc8] = O(IMM_ENTER, 0) | CL(CL_ENTER) | A_DEF64,		\
 	[0xc9] = N | CL(CL_LEAVE) | A_DEF64,				\
 	[0xca] = O(IMM_W, 0) | CL(CL_RET_FAR),				\
