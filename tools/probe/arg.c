@@ -60,7 +60,9 @@ static int parse_chain(const char *s, struct probe_arg *arg,
 			s = end + 1;
 			continue;
 		} else {
-			return perr(err, "Unexpected '%s' in argument: fields are reached with '->', '.' or '[N]'.", s);
+			return perr(err,
+				    "Unexpected '%s' in argument: fields are reached with '->', '.' or '[N]'.",
+				    s);
 		}
 		n = ident_len(s);
 		if (!n)
@@ -102,7 +104,7 @@ static bool int_type(const char *t)
 
 	if (!t[0] || !strchr("sux", t[0]))
 		return false;
-	for (i = 0; i < sizeof(bits) / sizeof(bits[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(bits); i++)
 		if (!strcmp(t + 1, bits[i]))
 			return true;
 	return false;
@@ -126,7 +128,7 @@ static bool scalar_type(const char *t)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(names); i++)
 		if (!strcmp(t, names[i]))
 			return true;
 	return int_type(t) || bitfield_type(t);
@@ -174,11 +176,11 @@ bool type_offered(const char *type, const char *offered)
 	if (br && !strstr(offered, "<array-size>"))
 		return false;
 	if (type[0] == 'b' && isdigit((unsigned char)type[1]))
-		return strstr(offered, "b<bit-width>") != NULL;
+		return !!strstr(offered, "b<bit-width>");
 	if (strchr("sux", type[0]) && (isdigit((unsigned char)type[1]) ||
 				       !type[1] || type[1] == '[')) {
 		family[0] = type[0];	/* "u8/16/32/64" covers u, u8..u64 */
-		strcpy(family + 1, "8");
+		family[1] = '8';	/* family[2] stays NUL */
 		return lists(offered, family);
 	}
 	if (br) {

@@ -134,7 +134,8 @@ static int walk_chain(const struct btf *btf, const struct probe_arg *arg,
 				tid = t->type;
 				size = btf__resolve_size(btf, tid);
 				if (size <= 0)
-					return perr(err, "The elements of %s have no known size.", prev);
+					return perr(err, "The elements of %s have no known size.",
+						    prev);
 				bloc_deref(l, f->index * size);
 			} else if (btf_is_array(t)) {
 				tid = btf_array(t)->type;
@@ -143,7 +144,8 @@ static int walk_chain(const struct btf *btf, const struct probe_arg *arg,
 					return perr(err, "Array in a register is not supported.");
 				l->off += f->index * size;
 			} else {
-				return perr(err, "%s is not an array or a pointer: it cannot be indexed.", prev);
+				return perr(err, "%s is not an array or a pointer: it cannot be indexed.",
+					    prev);
 			}
 			*id = tid;
 			continue;
@@ -159,17 +161,17 @@ static int walk_chain(const struct btf *btf, const struct probe_arg *arg,
 			return perr(err, "%s must be referred by '->'", f->name);
 		}
 		if (!btf_is_struct(t) && !btf_is_union(t))
-			return perr(err, "%s is not a struct or union: it has no member %s.", prev, f->name);
+			return perr(err, "%s is not a struct or union: it has no member %s.",
+				    prev, f->name);
 		if (!find_member(btf, t, f->name, &tid, bits, width))
 			return perr(err, "%s(type:%s) has no member %s.", prev,
 				    type_name(btf, *id), f->name);
-		if (f->op == FIELD_ARROW) {
+		if (f->op == FIELD_ARROW)
 			bloc_deref(l, *width ? 0 : *bits / 8);
-		} else if (!l->mem) {
+		else if (!l->mem)
 			return perr(err, "Structure on a register is not supported yet.");
-		} else if (!*width) {
+		else if (!*width)
 			l->off += *bits / 8;
-		}
 		*id = tid;
 		prev = f->name;
 	}
@@ -242,7 +244,7 @@ static int param_reg(const struct btf *btf, const struct btf_type *proto,
 		const struct btf_type *pt = resolved(btf, p->type, NULL);
 
 		if (pn && !strcmp(pn, name)) {
-			if (i >= sizeof(arg_regs) / sizeof(arg_regs[0]))
+			if (i >= ARRAY_SIZE(arg_regs))
 				return perr(err, "%s is parameter %u of %s: only the first 6 are in registers.",
 					    name, i + 1, fname);
 			*type = p->type;

@@ -82,7 +82,7 @@ static int add_one(struct probe_ctx *ctx, struct debuginfo *di, const char *text
 	}
 	group = spec.group ? spec.group : ctx_default_group(ctx);
 	if (!definition_only && !*tracefs_checked) {
-		if ((!ctx->dry_run && tracefs_ready(ctx->exec != NULL, &err)) ||
+		if ((!ctx->dry_run && tracefs_ready(!!ctx->exec, &err)) ||
 		    (!ctx->dry_run && load_taken(group, taken, &err))) {
 			report_error(&err);
 			spec_free(&spec);
@@ -115,7 +115,7 @@ static int add_one(struct probe_ctx *ctx, struct debuginfo *di, const char *text
 		def = definition_format(group, name, &r.v[i]);
 		if (definition_only) {
 			printf("%s\n", def);
-		} else if (!ctx->dry_run && kevent_add(def, ctx->exec != NULL, &err)) {
+		} else if (!ctx->dry_run && kevent_add(def, !!ctx->exec, &err)) {
 			report_error(&err);
 			rc = -1;
 		} else {

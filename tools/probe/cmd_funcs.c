@@ -36,7 +36,7 @@ int cmd_funcs(struct probe_ctx *ctx, const char *filter)
 	struct debuginfo *di;
 	size_t i;
 
-	ctx->symbols_ok = ctx->exec != NULL;	/* a program's symbols will do */
+	ctx->symbols_ok = !!ctx->exec;	/* a program's symbols will do */
 	if (ctx_debuginfo(ctx, &di))
 		return 1;
 	debuginfo_for_each_function(di, collect, &ns);

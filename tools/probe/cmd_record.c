@@ -16,9 +16,14 @@
 #include "record_file.h"
 #include "tracefs_io.h"
 
-static const char usage[] =
-	"probe record [-e GROUP:EVENT]... [--filter EXPR] [-o FILE] [--duration SECS] [-- COMMAND [ARGS...]]";
+static const char usage[] = {
+	"probe record [-e GROUP:EVENT]... [--filter EXPR] [-o FILE] [--duration SECS] [-- COMMAND [ARGS...]]"
+};
 
+/*
+ * volatile sig_atomic_t is what C allows a signal handler to write: the
+ * volatile makes wait_for_stop() read the flag again on every turn.
+ */
 static volatile sig_atomic_t stop_requested;
 
 static void on_signal(int sig)
@@ -249,10 +254,14 @@ int cmd_record(int argc, const char **argv)
 	bool was_on;
 	size_t i;
 	struct option opts[] = {
-		{ 'e', "event", OPT_LIST, &specs, "GROUP:EVENT", "event to record (glob allowed); default: every kprobe and uprobe event" },
-		{ 0, "filter", OPT_STRING, &filter, "EXPR", "ftrace filter applied to the events" },
-		{ 'o', "output", OPT_STRING, &out, "FILE", "where to save the records (default probe.data)" },
-		{ 0, "duration", OPT_INT, &duration, "SECS", "stop after SECS seconds (without COMMAND)" },
+		{ 'e', "event", OPT_LIST, &specs, "GROUP:EVENT",
+		  "event to record (glob allowed); default: every kprobe and uprobe event" },
+		{ 0, "filter", OPT_STRING, &filter, "EXPR",
+		  "ftrace filter applied to the events" },
+		{ 'o', "output", OPT_STRING, &out, "FILE",
+		  "where to save the records (default probe.data)" },
+		{ 0, "duration", OPT_INT, &duration, "SECS",
+		  "stop after SECS seconds (without COMMAND)" },
 		{ 0 },
 	};
 

@@ -43,7 +43,8 @@ int cmd_script(int argc, const char **argv)
 	FILE *f;
 	int rc;
 	struct option opts[] = {
-		{ 'i', "input", OPT_STRING, &in, "FILE", "record file to read (default probe.data)" },
+		{ 'i', "input", OPT_STRING, &in, "FILE",
+		  "record file to read (default probe.data)" },
 		{ 0 },
 	};
 

@@ -38,8 +38,11 @@ struct debuginfo {
 	bool no_dwarf;	/* symbol table only: @dw is NULL */
 	bool running_kernel;	/* no ELF: /proc/kallsyms and /sys/kernel/btf */
 	bool user;	/* a user-space program or library (-x): uprobes */
-	char **plain;	/* per symbol-table index: the name without its
-			 * "@VERSION", copied once; NULL for unversioned ones */
+	/*
+	 * per symbol-table index: the name without its "@VERSION", copied
+	 * once; NULL for unversioned ones
+	 */
+	char **plain;
 	int nplain;
 	char **names;	/* the same for names libdwfl gives without an index */
 	size_t nnames;

@@ -26,7 +26,8 @@ static char *absolute(const char *path, struct probe_error *err)
 		return NULL;
 	}
 	if (strpbrk(real, " \t\n")) {	/* the kernel splits definitions there */
-		perr(err, "'%s': uprobe_events cannot name a file whose path has white space.", real);
+		perr(err, "'%s': uprobe_events cannot name a file whose path has white space.",
+		     real);
 		perr_hint(err, "Copy or hard-link it to a path without, and probe that.");
 		free(real);
 		return NULL;

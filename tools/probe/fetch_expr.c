@@ -17,7 +17,7 @@ const char *x86_64_reg_name(unsigned int regno)
 		"%ip",
 	};
 
-	return regno < sizeof(names) / sizeof(names[0]) ? names[regno] : NULL;
+	return regno < ARRAY_SIZE(names) ? names[regno] : NULL;
 }
 
 /* Where a value lives, before it is turned into text. */
@@ -239,7 +239,8 @@ static int var_loc(struct fetch_ctx *ctx, Dwarf_Die *var, struct loc *l,
 		return 0;
 	}
 	if (var_ops(ctx, var, &ops, &nops)) {
-		perr(err, "Failed to find the location of the '%s' variable at this address.", name);
+		perr(err, "Failed to find the location of the '%s' variable at this address.",
+		     name);
 		perr_hint(err, "Perhaps it has been optimized out.");
 		return FETCH_UNAVAILABLE;
 	}
@@ -298,7 +299,8 @@ static int walk_chain(const struct probe_arg *arg, struct loc *l, Dwarf_Die *t,
 			bool ptr = is_pointer(t);
 
 			if (!ptr && dwarf_tag(t) != DW_TAG_array_type)
-				return perr(err, "%s is not an array or a pointer: it cannot be indexed.", prev);
+				return perr(err, "%s is not an array or a pointer: it cannot be indexed.",
+					    prev);
 			if (!type_of(t, &target))
 				return perr(err, "%s points to void: it cannot be indexed.", prev);
 			size = type_byte_size(&target);
@@ -327,7 +329,8 @@ static int walk_chain(const struct probe_arg *arg, struct loc *l, Dwarf_Die *t,
 			return perr(err, "%s must be referred by '->'", f->name);
 		}
 		if (!is_aggregate(t))
-			return perr(err, "%s is not a struct or union: it has no member %s.", prev, f->name);
+			return perr(err, "%s is not a struct or union: it has no member %s.",
+				    prev, f->name);
 		if (!type_find_member(t, f->name, member, &off)) {
 			perr(err, "%s(type:%s) has no member %s.", prev, tname(t), f->name);
 			return -1;
@@ -404,12 +407,12 @@ static int string_type(Dwarf_Die *t, struct loc *l, const char *name,
 
 	if ((!is_pointer(t) && dwarf_tag(t) != DW_TAG_array_type) ||
 	    !type_of(t, &elem) || !type_is_char(&elem))
-		return perr(err, "Failed to cast into string: %s is not a pointer nor array of char.", name);
-	if (is_pointer(t)) {
+		return perr(err, "Failed to cast into string: %s is not a pointer nor array of char.",
+			    name);
+	if (is_pointer(t))
 		loc_deref(l, 0);
-	} else if (l->kind != LOC_MEM && l->kind != LOC_SYM) {
+	else if (l->kind != LOC_MEM && l->kind != LOC_SYM)
 		return perr(err, "Array in a register is not supported.");
-	}
 	return 0;
 }
 

@@ -72,15 +72,17 @@ static void push(struct pairs *p, const char *name, uint64_t unit)
 static int cache_path(struct debuginfo *di, enum index_kind kind, char *buf,
 		      size_t size, char *bid, size_t bidsize)
 {
-	const char *dir = getenv("PROBE_CACHE_DIR"), *home;
+	const char *dir = getenv("PROBE_CACHE_DIR");
+	const char *xdg = getenv("XDG_CACHE_HOME");
+	const char *home = getenv("HOME");
 	char tmp[512];
 
 	if (debuginfo_build_id(di, bid, bidsize))
 		return -1;	/* without a build-id there is no safe key */
 	if (!dir) {
-		if ((home = getenv("XDG_CACHE_HOME")))
-			snprintf(tmp, sizeof(tmp), "%s/probe", home);
-		else if ((home = getenv("HOME")))
+		if (xdg)
+			snprintf(tmp, sizeof(tmp), "%s/probe", xdg);
+		else if (home)
 			snprintf(tmp, sizeof(tmp), "%s/.cache/probe", home);
 		else
 			return -1;
@@ -223,7 +225,8 @@ static int write_index(struct debuginfo *di, enum index_kind kind,
 	hdr.nunits = (uint32_t)nu;
 	hdr.strtab_size = (uint32_t)strtab.len;
 	snprintf(tmp, sizeof(tmp), "%s.%d.tmp", path, (int)getpid());
-	if (mkdirs(path) == 0 && (f = fopen(tmp, "wb"))) {
+	f = mkdirs(path) == 0 ? fopen(tmp, "wb") : NULL;
+	if (f) {
 		/* 8-byte unit offsets first: the header keeps them aligned */
 		fwrite(&hdr, sizeof(hdr), 1, f);
 		fwrite(units, sizeof(*units), nu, f);

@@ -65,10 +65,14 @@ int ctx_debuginfo_quiet(struct probe_ctx *ctx, bool quiet,
 		*out = &ctx->di;
 		return 0;
 	}
-	if (ctx->module && strchr(ctx->module, '/'))
+	if (ctx->module && strchr(ctx->module, '/')) {
 		path = ctx->module;
-	else if (ctx->module && !(path = found = module_find(ctx->module, err)))
-		return -1;
+	} else if (ctx->module) {
+		found = module_find(ctx->module, err);
+		if (!found)
+			return -1;
+		path = found;
+	}
 	if (!path) {
 		rc = vmlinux_open_running(&ctx->di, quiet, err);
 		if (rc && ctx->symbols_ok && !ctx->module &&
@@ -87,11 +91,11 @@ int ctx_debuginfo_quiet(struct probe_ctx *ctx, bool quiet,
 			ctx->di.running_kernel = true;
 			rc = 0;
 		}
-	}
-	else if (ctx->symbols_ok)
+	} else if (ctx->symbols_ok) {
 		rc = debuginfo_open_symbols(&ctx->di, path, err);
-	else
+	} else {
 		rc = debuginfo_open(&ctx->di, path, err);
+	}
 	if (!rc && found && !quiet)
 		fprintf(stderr, "Using module %s\n", found);
 	free(found);
@@ -214,25 +218,44 @@ int main(int argc, const char **argv)
 	char *words;
 	int n, rc;
 	struct option opts[] = {
-		{ 'a', "add", OPT_LIST, &m.add, "SPEC", "define a probe event (also: bare SPEC words)" },
-		{ 'd', "del", OPT_LIST, &m.del, "GLOB", "delete events matching [GROUP:]EVENT glob" },
-		{ 'l', "list", OPT_OPTSTRING, &m.list, "FILTER", "list probe events" },
-		{ 'L', "line", OPT_STRING, &m.line, "RANGE", "show the probe-able lines of FUNC[:RANGE] or FILE:RANGE" },
-		{ 'V', "vars", OPT_STRING, &m.vars, "SPEC", "show the variables available at a probe point" },
-		{ 0, "externs", OPT_BOOL, &ctx.externs, NULL, "with --vars: show global variables too" },
-		{ 'F', "funcs", OPT_OPTSTRING, &m.funcs, "FILTER", "list functions (glob filter)" },
-		{ 'D', "definition", OPT_LIST, &m.def, "SPEC", "print the kprobe_events definition; change nothing" },
-		{ 'n', "dry-run", OPT_BOOL, &ctx.dry_run, NULL, "do everything but write kprobe_events" },
-		{ 'f', "force", OPT_BOOL, &ctx.force, NULL, "add even when the event exists (adds a _N suffix)" },
-		{ 0, "max-probes", OPT_INT, &ctx.ropts.max_probes, "N", "probe points allowed per spec (default 128)" },
-		{ 'k', "vmlinux", OPT_STRING, &ctx.vmlinux, "FILE", "vmlinux (or any ELF) with DWARF" },
-		{ 's', "source", OPT_STRING, &ctx.ropts.source_dir, "DIR", "source tree for --line and lazy patterns" },
-		{ 'm', "module", OPT_STRING, &ctx.module, "MOD", "module name or .ko path" },
-		{ 'x', "exec", OPT_STRING, &exec, "PATH", "a user-space program or library: uprobes" },
-		{ 0, "no-inlines", OPT_BOOL, &ctx.ropts.no_inlines, NULL, "do not probe inlined instances" },
-		{ 'v', "verbose", OPT_BOOL, &verbose, NULL, "say more" },
-		{ 'q', "quiet", OPT_BOOL, &ctx.quiet, NULL, "say only errors" },
-		{ 0, "version", OPT_BOOL, &version, NULL, "print the version and the libraries' versions" },
+		{ 'a', "add", OPT_LIST, &m.add, "SPEC",
+		  "define a probe event (also: bare SPEC words)" },
+		{ 'd', "del", OPT_LIST, &m.del, "GLOB",
+		  "delete events matching [GROUP:]EVENT glob" },
+		{ 'l', "list", OPT_OPTSTRING, &m.list, "FILTER",
+		  "list probe events" },
+		{ 'L', "line", OPT_STRING, &m.line, "RANGE",
+		  "show the probe-able lines of FUNC[:RANGE] or FILE:RANGE" },
+		{ 'V', "vars", OPT_STRING, &m.vars, "SPEC",
+		  "show the variables available at a probe point" },
+		{ 0, "externs", OPT_BOOL, &ctx.externs, NULL,
+		  "with --vars: show global variables too" },
+		{ 'F', "funcs", OPT_OPTSTRING, &m.funcs, "FILTER",
+		  "list functions (glob filter)" },
+		{ 'D', "definition", OPT_LIST, &m.def, "SPEC",
+		  "print the kprobe_events definition; change nothing" },
+		{ 'n', "dry-run", OPT_BOOL, &ctx.dry_run, NULL,
+		  "do everything but write kprobe_events" },
+		{ 'f', "force", OPT_BOOL, &ctx.force, NULL,
+		  "add even when the event exists (adds a _N suffix)" },
+		{ 0, "max-probes", OPT_INT, &ctx.ropts.max_probes, "N",
+		  "probe points allowed per spec (default 128)" },
+		{ 'k', "vmlinux", OPT_STRING, &ctx.vmlinux, "FILE",
+		  "vmlinux (or any ELF) with DWARF" },
+		{ 's', "source", OPT_STRING, &ctx.ropts.source_dir, "DIR",
+		  "source tree for --line and lazy patterns" },
+		{ 'm', "module", OPT_STRING, &ctx.module, "MOD",
+		  "module name or .ko path" },
+		{ 'x', "exec", OPT_STRING, &exec, "PATH",
+		  "a user-space program or library: uprobes" },
+		{ 0, "no-inlines", OPT_BOOL, &ctx.ropts.no_inlines, NULL,
+		  "do not probe inlined instances" },
+		{ 'v', "verbose", OPT_BOOL, &verbose, NULL,
+		  "say more" },
+		{ 'q', "quiet", OPT_BOOL, &ctx.quiet, NULL,
+		  "say only errors" },
+		{ 0, "version", OPT_BOOL, &version, NULL,
+		  "print the version and the libraries' versions" },
 		{ 0 },
 	};
 

@@ -144,8 +144,8 @@ static int point_symbol(struct debuginfo *di, struct place *pl,
 		pt->offset = off;
 		return 0;
 	}
-	if (func_at(&pl->cu, pl->addr, NULL, &fn) || !(name = dwarf_diename(&fn)) ||
-	    die_entry_pc(&fn, &entry) || entry > pl->addr)
+	name = func_at(&pl->cu, pl->addr, NULL, &fn) ? NULL : dwarf_diename(&fn);
+	if (!name || die_entry_pc(&fn, &entry) || entry > pl->addr)
 		return perr(err, "No symbol covers address 0x%lx.", (unsigned long)pl->addr);
 	pt->symbol = xstrdup(name);
 	pt->offset = (unsigned long)(pl->addr - entry);
@@ -197,7 +197,7 @@ static void clone_hint(struct debuginfo *di, Dwarf_Addr addr,
 
 	if (debuginfo_addr_symbol(di, addr, &sym, &off))
 		return;
-	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(kinds); i++)
 		if (strstr(sym, kinds[i])) {
 			perr_hint(err, "This place is in %s, a compiler clone of %s whose arguments the compiler may have changed or removed: probe its callers, or use raw arguments.",
 				  sym, spec->function ? spec->function : "the function");

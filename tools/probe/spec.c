@@ -179,11 +179,10 @@ static int parse_point(const char *s, struct probe_spec *spec,
 		free(head);
 		return perr(err, "The probe point needs a function or a source file first.");
 	}
-	if (looks_like_file(head) && (h < 0 || *p != '@')) {
+	if (looks_like_file(head) && (h < 0 || *p != '@'))
 		spec->file = unescape(head, (size_t)(p - head));
-	} else {
+	else
 		spec->function = unescape(head, (size_t)(p - head));
-	}
 	while (*p) {
 		long next = find_special(p + 1, "@:+%");
 		size_t len = next < 0 ? strlen(p) : (size_t)next + 1;

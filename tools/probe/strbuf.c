@@ -52,7 +52,8 @@ char *strbuf_detach(struct strbuf *sb)
 	char *s = sb->buf ? sb->buf : xstrdup("");
 
 	sb->buf = NULL;
-	sb->len = sb->cap = 0;
+	sb->len = 0;
+	sb->cap = 0;
 	return s;
 }
 
@@ -60,7 +61,8 @@ void strbuf_release(struct strbuf *sb)
 {
 	free(sb->buf);
 	sb->buf = NULL;
-	sb->len = sb->cap = 0;
+	sb->len = 0;
+	sb->cap = 0;
 }
 
 int perr(struct probe_error *err, const char *fmt, ...)

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Growable strings and a small error-message carrier shared by all files. */
+/*
+ * Growable strings, a small error-message carrier and ARRAY_SIZE(), shared
+ * by all files.
+ */
 #ifndef PROBE_STRBUF_H
 #define PROBE_STRBUF_H
 
@@ -13,6 +16,8 @@ struct strbuf {
 };
 
 #define STRBUF_INIT { NULL, 0, 0 }
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 void strbuf_add(struct strbuf *sb, const char *s, size_t n);
 void strbuf_adds(struct strbuf *sb, const char *s);

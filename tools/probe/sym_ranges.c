@@ -31,7 +31,8 @@ void sym_ranges_build(Dwfl_Module *mod, Dwarf_Addr bias, struct sym_ranges *out)
 
 	out->v = xcalloc(n > 0 ? (size_t)n : 1, sizeof(*out->v));
 	out->labels = xcalloc(n > 0 ? (size_t)n : 1, sizeof(*out->labels));
-	out->n = out->nlabels = 0;
+	out->n = 0;
+	out->nlabels = 0;
 	for (i = 1; i < n; i++) {
 		GElf_Sym sym;
 		GElf_Addr value;
@@ -67,7 +68,8 @@ void sym_ranges_free(struct sym_ranges *r)
 	free(r->labels);
 	r->v = NULL;
 	r->labels = NULL;
-	r->n = r->nlabels = 0;
+	r->n = 0;
+	r->nlabels = 0;
 }
 
 /* Is there a sizeless symbol in [@lo, @hi]? */

@@ -161,7 +161,7 @@ int resolve_from_symbols(struct debuginfo *di, const struct probe_spec *spec,
 	if (spec_needs_btf(spec) && !di->user && (di->path || di->running_kernel))
 		btf = btf_args_open(di->running_kernel ? "/sys/kernel/btf/vmlinux" :
 				    di->path);
-	what = needs_dwarf(spec, btf != NULL);
+	what = needs_dwarf(spec, !!btf);
 	if (what) {
 		btf_args_close(btf);
 		perr(err, "%s has no DWARF debug information, which %s needs.",

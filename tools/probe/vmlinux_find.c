@@ -59,7 +59,7 @@ int vmlinux_open_running(struct debuginfo *di, bool quiet,
 
 	uname(&u);
 	known = running_build_id(want, sizeof(want)) == 0;
-	for (i = 0; i < sizeof(patterns) / sizeof(patterns[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(patterns); i++) {
 		struct probe_error ignored;
 
 		snprintf(path, sizeof(path), patterns[i], u.release);
@@ -69,7 +69,8 @@ int vmlinux_open_running(struct debuginfo *di, bool quiet,
 		}
 		if (known && (debuginfo_build_id(di, have, sizeof(have)) ||
 			      strcmp(have, want))) {
-			strbuf_addf(&tried, "\n  %s (build-id differs from the running kernel)", path);
+			strbuf_addf(&tried, "\n  %s (build-id differs from the running kernel)",
+				    path);
 			debuginfo_close(di);
 			continue;
 		}
@@ -130,7 +131,7 @@ char *module_find(const char *name, struct probe_error *err)
 
 	uname(&u);
 	wanted_module = name;
-	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(dirs); i++) {
 		snprintf(dir, sizeof(dir), dirs[i], u.release);
 		if (nftw(dir, visit_module, 16, FTW_PHYS) == 1) {
 			strbuf_release(&tried);

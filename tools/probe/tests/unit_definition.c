@@ -28,7 +28,7 @@ static void test_format(void)
 
 	pt.module = strdup("ext4");
 	s = definition_format("g", "e", &pt);
-	CHECK(strstr(s, " ext4:vfs_read+32 ") != NULL, "module prefix");
+	CHECK(strstr(s, " ext4:vfs_read+32 "), "module prefix");
 	free(s);
 
 	/* uprobe_events: the file and the offset in it, not a symbol */
@@ -46,7 +46,7 @@ static void test_names(void)
 	struct probe_error err = { "" };
 	struct probe_spec spec = { 0 };
 	struct probe_point pt = { 0 };
-	char *taken[] = { "vfs_read", "vfs_read_1" };
+	static char *const taken[] = { "vfs_read", "vfs_read_1" };
 	char *s;
 
 	pt.symbol = "tcp_ack_update_rtt.isra.0";

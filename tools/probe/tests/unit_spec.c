@@ -167,11 +167,11 @@ static void test_args(void)
 		};
 		size_t i;
 
-		for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		for (i = 0; i < ARRAY_SIZE(good); i++) {
 			CHECK(!arg_parse(good[i], &a, &err), good[i]);
 			arg_free(&a);
 		}
-		for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		for (i = 0; i < ARRAY_SIZE(bad); i++)
 			CHECK(arg_parse(bad[i], &a, &err) == -1 &&
 			      strstr(err.msg, "Unknown type"), bad[i]);
 	}
@@ -217,7 +217,7 @@ static void test_type_offered(void)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(all); i++)
 		CHECK(type_offered(all[i], k612), "6.12 offers %s", all[i]);
 	CHECK(type_offered("u16", k419) && type_offered("string", k419) &&
 	      type_offered("b1@0/8", k419), "4.19 offers u16, string, bitfields");
