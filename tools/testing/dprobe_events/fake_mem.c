@@ -10,7 +10,7 @@
 
 struct region {
 	unsigned long addr, size;
-	unsigned char *data;
+	const unsigned char *data;
 	bool user;
 };
 
@@ -31,7 +31,7 @@ void fake_mem_reset(void)
 	nr_syms = 0;
 }
 
-void fake_mem_map(unsigned long addr, void *data, unsigned long size,
+void fake_mem_map(unsigned long addr, const void *data, unsigned long size,
 		  bool user)
 {
 	if (nr_regions == MAX_REGIONS)
@@ -60,7 +60,7 @@ unsigned long fake_sym_lookup(const char *name)
 }
 
 /* Host pointer for [addr, addr+size) when it is mapped, else NULL. */
-static unsigned char *lookup(unsigned long addr, size_t size, bool user)
+static const unsigned char *lookup(unsigned long addr, size_t size, bool user)
 {
 	int i;
 
@@ -76,7 +76,7 @@ static unsigned char *lookup(unsigned long addr, size_t size, bool user)
 
 static long copy(void *dst, unsigned long src, size_t size, bool user)
 {
-	unsigned char *p = lookup(src, size, user);
+	const unsigned char *p = lookup(src, size, user);
 
 	if (!p)
 		return -EFAULT;
@@ -173,7 +173,7 @@ int regs_query_register_offset(const char *name)
 #undef R
 	size_t i;
 
-	for (i = 0; i < sizeof(regs) / sizeof(regs[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(regs); i++)
 		if (!strcmp(regs[i].name, name))
 			return regs[i].offset;
 	return -EINVAL;

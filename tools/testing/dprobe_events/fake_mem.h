@@ -10,7 +10,7 @@
 
 void fake_mem_reset(void);
 /* Map @size bytes of @data at fake address @addr, kernel or user. */
-void fake_mem_map(unsigned long addr, void *data, unsigned long size,
+void fake_mem_map(unsigned long addr, const void *data, unsigned long size,
 		  bool user);
 /* Name @addr..@addr+@size as symbol @name (for sprint_symbol). */
 void fake_sym_add(const char *name, unsigned long addr, unsigned long size);

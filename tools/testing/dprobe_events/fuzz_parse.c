@@ -59,8 +59,8 @@ static int fuzz_proto(void *priv, const char *sym,
 	memset(proto, 0, sizeof(*proto));
 	proto->nr_params = 2;
 	proto->ret_type = "s64";
-	strcpy(proto->names[0], "a");
-	strcpy(proto->names[1], "b");
+	strscpy(proto->names[0], "a", sizeof(proto->names[0]));
+	strscpy(proto->names[1], "b", sizeof(proto->names[1]));
 	proto->types[0] = "s64";
 	proto->types[1] = "x64";
 	return 0;

@@ -222,8 +222,8 @@ static void test_event_too_big(void)
 /* Carets of errors found outside the parser (section 12.2). */
 static void test_error_pos(void)
 {
-	const char *argv[] = { "p:kprobes/testevent", "kernel_clone",
-			       "bcd=\\1" };
+	static const char *const argv[] = { "p:kprobes/testevent", "kernel_clone",
+					    "bcd=\\1" };
 
 	/* DIFF_ARG_TYPE of argument 1 is logged at token 1 + 1 */
 	CHECK(dpev_error_pos(3, argv, 2, 0) == 33, "token 2 column");

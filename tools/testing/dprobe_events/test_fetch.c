@@ -19,9 +19,9 @@ static struct {
 	unsigned short half;		/* +52 */
 	unsigned char bytes[10];	/* +54 */
 } kdata;
-static char kstr2[] = "second";
+static const char kstr2[] = "second";
 static unsigned long kstack[8];
-static char udata[] = "/dev/null";
+static const char udata[] = "/dev/null";
 
 static void setup_memory(struct pt_regs *regs)
 {
@@ -30,7 +30,7 @@ static void setup_memory(struct pt_regs *regs)
 	kdata.ptrs[0] = KBASE + 32;
 	kdata.ptrs[1] = KBASE + 0x1000;
 	kdata.ptrs[2] = UNMAPPED;
-	strcpy(kdata.name, "test");
+	strscpy(kdata.name, "test", sizeof(kdata.name));
 	kdata.word = 0xf00dbeef;
 	kdata.half = 0xabcd;
 	memcpy(kdata.bytes, "\x01\x02\x03\x80", 4);

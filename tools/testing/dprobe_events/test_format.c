@@ -51,7 +51,8 @@ static const struct format_case formats[] = {
 	  "\tfield:unsigned long __probe_ret_ip;\toffset:16;\tsize:8;\tsigned:0;\n"
 	  "\tfield:s32 ret;\toffset:24;\tsize:4;\tsigned:1;\n"
 	  "\tfield:__data_loc char[] c;\toffset:28;\tsize:4;\tsigned:1;\n",
-	  "\"(%lx <- %lx) ret=%d c=\\\"%s\\\"\", REC->__probe_func, REC->__probe_ret_ip, REC->ret, __get_str(c)" },
+	  "\"(%lx <- %lx) ret=%d c=\\\"%s\\\"\", REC->__probe_func, REC->__probe_ret_ip, REC->ret, __get_str(c)"
+	},
 	{ "p:t vfs_read a=%ax:u8 b=%ax:s16 c=%ax:x32 d=%ax:char e=%ax:symbol f=%ax:s64 g=%ax:b3@1/16 h=%ax:x8",
 	  "\tfield:unsigned long __probe_ip;\toffset:8;\tsize:8;\tsigned:0;\n"
 	  "\tfield:u8 a;\toffset:16;\tsize:1;\tsigned:0;\n"
@@ -62,14 +63,16 @@ static const struct format_case formats[] = {
 	  "\tfield:s64 f;\toffset:32;\tsize:8;\tsigned:1;\n"
 	  "\tfield:u16 g;\toffset:40;\tsize:2;\tsigned:0;\n"
 	  "\tfield:u8 h;\toffset:42;\tsize:1;\tsigned:0;\n",
-	  "\"(%lx) a=%u b=%d c=0x%x d='%c' e=%pS f=%Ld g=%u h=0x%x\", REC->__probe_ip, REC->a, REC->b, REC->c, REC->d, REC->e, REC->f, REC->g, REC->h" },
+	  "\"(%lx) a=%u b=%d c=0x%x d='%c' e=%pS f=%Ld g=%u h=0x%x\", REC->__probe_ip, REC->a, REC->b, REC->c, REC->d, REC->e, REC->f, REC->g, REC->h"
+	},
 	{ "p:t vfs_read a=+0(%di):u8[3] s=+0(%di):string[2] u=+0(%si):ustring y=%di:symstr",
 	  "\tfield:unsigned long __probe_ip;\toffset:8;\tsize:8;\tsigned:0;\n"
 	  "\tfield:u8 a[];\toffset:16;\tsize:3;\tsigned:0;\n"
 	  "\tfield:__data_loc char[][2] s;\toffset:19;\tsize:8;\tsigned:1;\n"
 	  "\tfield:__data_loc char[] u;\toffset:27;\tsize:4;\tsigned:1;\n"
 	  "\tfield:__data_loc char[] y;\toffset:31;\tsize:4;\tsigned:1;\n",
-	  "\"(%lx) a={%u,%u,%u} s={\\\"%s\\\",\\\"%s\\\"} u=\\\"%s\\\" y=\\\"%s\\\"\", REC->__probe_ip, REC->a[0], REC->a[1], REC->a[2], __get_str(s[0]), __get_str(s[1]), __get_str(u), __get_str(y)" },
+	  "\"(%lx) a={%u,%u,%u} s={\\\"%s\\\",\\\"%s\\\"} u=\\\"%s\\\" y=\\\"%s\\\"\", REC->__probe_ip, REC->a[0], REC->a[1], REC->a[2], __get_str(s[0]), __get_str(s[1]), __get_str(u), __get_str(y)"
+	},
 	{ "p:t vfs_read", "\tfield:unsigned long __probe_ip;\toffset:8;\tsize:8;\tsigned:0;\n",
 	  "\"(%lx)\", REC->__probe_ip" },
 };

@@ -61,17 +61,20 @@ static const struct listing_case listings[] = {
 	{ "p:t vfs_read comm=$comm c2=$COMM c3=$comm:string",
 	  "p:kprobes/t vfs_read comm=$comm c2=$COMM c3=$comm:string" },
 	{ "p:t vfs_read %r15 %r8 %bx %cx %dx %si %di %bp %ax %orig_ax %ip %cs %flags %sp %ss",
-	  "p:kprobes/t vfs_read arg1=%r15 arg2=%r8 arg3=%bx arg4=%cx arg5=%dx arg6=%si arg7=%di arg8=%bp arg9=%ax arg10=%orig_ax arg11=%ip arg12=%cs arg13=%flags arg14=%sp arg15=%ss" },
+	  "p:kprobes/t vfs_read arg1=%r15 arg2=%r8 arg3=%bx arg4=%cx arg5=%dx arg6=%si arg7=%di arg8=%bp arg9=%ax arg10=%orig_ax arg11=%ip arg12=%cs arg13=%flags arg14=%sp arg15=%ss"
+	},
 	{ "p:t vfs_read @sym @0x1000 @sym+10 @sym-10 @",
 	  "p:kprobes/t vfs_read arg1=@sym arg2=@0x1000 arg3=@sym+10 arg4=@sym-10 arg5=@" },
 	{ "p:t vfs_read +0(%ax) -0(%ax) +10($stack) +0($stack1) +10(@sym-10) +0(+10(+20($stack)))",
-	  "p:kprobes/t vfs_read arg1=+0(%ax) arg2=-0(%ax) arg3=+10($stack) arg4=+0($stack1) arg5=+10(@sym-10) arg6=+0(+10(+20($stack)))" },
+	  "p:kprobes/t vfs_read arg1=+0(%ax) arg2=-0(%ax) arg3=+10($stack) arg4=+0($stack1) arg5=+10(@sym-10) arg6=+0(+10(+20($stack)))"
+	},
 	{ "p:t vfs_read +u8(%di) -u8(%di):u32 +0x10(%di) +-8(%si)",
 	  "p:kprobes/t vfs_read arg1=+u8(%di) arg2=-u8(%di):u32 arg3=+0x10(%di) arg4=+-8(%si)" },
 	{ "p:t vfs_read varname=%ax %ax:x16",
 	  "p:kprobes/t vfs_read varname=%ax arg2=%ax:x16" },
 	{ "p:t vfs_read \\1 \\-1 \\+5 \\0x10 s=\\\"hello\\\" e=\\\"\\\"",
-	  "p:kprobes/t vfs_read arg1=\\1 arg2=\\-1 arg3=\\+5 arg4=\\0x10 s=\\\"hello\\\" e=\\\"\\\"" },
+	  "p:kprobes/t vfs_read arg1=\\1 arg2=\\-1 arg3=\\+5 arg4=\\0x10 s=\\\"hello\\\" e=\\\"\\\""
+	},
 	{ "p:t vfs_read $comm:string +0($stack):string",
 	  "p:kprobes/t vfs_read arg1=$comm:string arg2=+0($stack):string" },
 	{ "p:t vfs_read $arg1 $arg6 $arg7 a=$arg2:u32",
@@ -80,15 +83,20 @@ static const struct listing_case listings[] = {
 	  "r:kprobes/t vfs_read arg1=$arg1 arg2=$arg2 arg3=$arg1:u8 arg4=$retval" },
 	/* types */
 	{ "p:t vfs_read %ax:u8 %ax:u16 %ax:u32 %ax:u64 %ax:s8 %ax:s16 %ax:s32 %ax:s64",
-	  "p:kprobes/t vfs_read arg1=%ax:u8 arg2=%ax:u16 arg3=%ax:u32 arg4=%ax:u64 arg5=%ax:s8 arg6=%ax:s16 arg7=%ax:s32 arg8=%ax:s64" },
+	  "p:kprobes/t vfs_read arg1=%ax:u8 arg2=%ax:u16 arg3=%ax:u32 arg4=%ax:u64 arg5=%ax:s8 arg6=%ax:s16 arg7=%ax:s32 arg8=%ax:s64"
+	},
 	{ "p:t vfs_read %ax:x8 %ax:x16 %ax:x32 %ax:x64 %ax:char %ax:symbol %ax:symstr",
-	  "p:kprobes/t vfs_read arg1=%ax:x8 arg2=%ax:x16 arg3=%ax:x32 arg4=%ax:x64 arg5=%ax:char arg6=%ax:symbol arg7=%ax:symstr" },
+	  "p:kprobes/t vfs_read arg1=%ax:x8 arg2=%ax:x16 arg3=%ax:x32 arg4=%ax:x64 arg5=%ax:char arg6=%ax:symbol arg7=%ax:symstr"
+	},
 	{ "p:t vfs_read $stack0:b4@4/32 $stack0:b1@0/8 $stack0:b64@0/64 $stack0:b0x8@0x18/0x20",
-	  "p:kprobes/t vfs_read arg1=$stack0:b4@4/32 arg2=$stack0:b1@0/8 arg3=$stack0:b64@0/64 arg4=$stack0:b0x8@0x18/0x20" },
+	  "p:kprobes/t vfs_read arg1=$stack0:b4@4/32 arg2=$stack0:b1@0/8 arg3=$stack0:b64@0/64 arg4=$stack0:b0x8@0x18/0x20"
+	},
 	{ "p:t vfs_read +0(%di):char[4] +0(%di):string[2] +0(%di):u8[64] +u0(%di):ustring +0(%di):ustring[3]",
-	  "p:kprobes/t vfs_read arg1=+0(%di):char[4] arg2=+0(%di):string[2] arg3=+0(%di):u8[64] arg4=+u0(%di):ustring arg5=+0(%di):ustring[3]" },
+	  "p:kprobes/t vfs_read arg1=+0(%di):char[4] arg2=+0(%di):string[2] arg3=+0(%di):u8[64] arg4=+u0(%di):ustring arg5=+0(%di):ustring[3]"
+	},
 	{ "p:t vfs_read @sym:string \\1234:string +0(%di):symstr %di:symstr",
-	  "p:kprobes/t vfs_read arg1=@sym:string arg2=\\1234:string arg3=+0(%di):symstr arg4=%di:symstr" },
+	  "p:kprobes/t vfs_read arg1=@sym:string arg2=\\1234:string arg3=+0(%di):symstr arg4=%di:symstr"
+	},
 	{ "r:t vfs_read $retval:symstr", "r:kprobes/t vfs_read arg1=$retval:symstr" },
 	/* %pd / %pD are rewritten (dentry name at 0x28, file dentry at 0x18) */
 	{ "p:t dput $arg1:%pd", "p:kprobes/t dput arg1=+0x0(+0x28($arg1)):string" },
@@ -397,7 +405,8 @@ static void test_append_rules(void)
 /* Every allocation failure is reported as -ENOMEM and leaks nothing. */
 static void test_alloc_failures(void)
 {
-	const char *line = "r:g/e vfs_read a=$arg1:%pd b=+0(%di):string[2] @sym:u8 c=\\\"x\\\" $arg2";
+	const char *line =
+		"r:g/e vfs_read a=$arg1:%pd b=+0(%di):string[2] @sym:u8 c=\\\"x\\\" $arg2";
 	struct dpev_error err;
 	struct dpev_def *def;
 	unsigned long n;

@@ -95,17 +95,17 @@ static int fake_func_proto(void *priv, const char *sym,
 	if (!strcmp(sym, "kfree")) {
 		proto->nr_params = 1;
 		proto->returns_void = true;
-		strcpy(proto->names[0], "object");
+		strscpy(proto->names[0], "object", sizeof(proto->names[0]));
 		proto->types[0] = "x64";
 		return 0;
 	}
 	if (!strcmp(sym, "vfs_read")) {
 		proto->nr_params = 4;
 		proto->ret_type = "s64";
-		strcpy(proto->names[0], "file");
-		strcpy(proto->names[1], "buf");
-		strcpy(proto->names[2], "count");
-		strcpy(proto->names[3], "pos");
+		strscpy(proto->names[0], "file", sizeof(proto->names[0]));
+		strscpy(proto->names[1], "buf", sizeof(proto->names[1]));
+		strscpy(proto->names[2], "count", sizeof(proto->names[2]));
+		strscpy(proto->names[3], "pos", sizeof(proto->names[3]));
 		proto->types[0] = "x64";
 		proto->types[1] = "x64";
 		proto->types[2] = "u64";

@@ -36,19 +36,49 @@ static inline int host_ctype(int c)
 	return 'o';
 }
 
+static inline int host_isspace(int c)
+{
+	return host_ctype(c) == 's';
+}
+
+static inline int host_isdigit(int c)
+{
+	return host_ctype(c) == 'd';
+}
+
+static inline int host_isalpha(int c)
+{
+	return host_ctype(c) == 'u' || host_ctype(c) == 'l';
+}
+
+static inline int host_isalnum(int c)
+{
+	return host_isalpha(c) || host_isdigit(c);
+}
+
+static inline int host_isxdigit(int c)
+{
+	return host_isdigit(c) || (c >= 'a' && c <= 'f') ||
+	       (c >= 'A' && c <= 'F');
+}
+
+static inline int host_tolower(int c)
+{
+	return host_ctype(c) == 'u' ? c + ('a' - 'A') : c;
+}
+
 #undef isspace
 #undef isdigit
 #undef isalpha
 #undef isalnum
 #undef isxdigit
 #undef tolower
-#define isspace(c) (host_ctype(c) == 's')
-#define isdigit(c) (host_ctype(c) == 'd')
-#define isalpha(c) (host_ctype(c) == 'u' || host_ctype(c) == 'l')
-#define isalnum(c) (isalpha(c) || isdigit(c))
-#define isxdigit(c) (isdigit(c) || ((c) >= 'a' && (c) <= 'f') || \
-		     ((c) >= 'A' && (c) <= 'F'))
-#define tolower(c) (host_ctype(c) == 'u' ? (c) + ('a' - 'A') : (c))
+#define isspace(c) host_isspace(c)
+#define isdigit(c) host_isdigit(c)
+#define isalpha(c) host_isalpha(c)
+#define isalnum(c) host_isalnum(c)
+#define isxdigit(c) host_isxdigit(c)
+#define tolower(c) host_tolower(c)
 
 typedef uint8_t u8;
 typedef uint16_t u16;
@@ -66,18 +96,41 @@ typedef int64_t s64;
 #ifndef ARRAY_SIZE
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #endif
-#define min(a, b) ((a) < (b) ? (a) : (b))
-#define min_t(t, a, b) ((t)(a) < (t)(b) ? (t)(a) : (t)(b))
+/* Each argument is evaluated once, as with the kernel's min() and min_t(). */
+#define min(a, b) ({					\
+	__typeof__(a) __min_a = (a);			\
+	__typeof__(b) __min_b = (b);			\
+	__min_a < __min_b ? __min_a : __min_b; })
+#define min_t(type, a, b) ({				\
+	type __min_a = (a);				\
+	type __min_b = (b);				\
+	__min_a < __min_b ? __min_a : __min_b; })
 
 /* Allocation: libc, with an optional failure injector for the tests. */
 /* Make the @nth allocation from now fail; 0: never. */
 void host_fail_alloc(unsigned long nth);
 void *host_malloc(size_t size);
-#define kmalloc(size, gfp) host_malloc(size)
-#define kzalloc(size, gfp) host_zalloc(size)
-#define kcalloc(n, size, gfp) host_zalloc((n) * (size))
-#define kfree(p) free((void *)(p))
 void *host_zalloc(size_t size);
+
+static inline void *kmalloc(size_t size, int gfp)
+{
+	(void)gfp;
+	return host_malloc(size);
+}
+
+static inline void *kzalloc(size_t size, int gfp)
+{
+	(void)gfp;
+	return host_zalloc(size);
+}
+
+static inline void *kcalloc(size_t n, size_t size, int gfp)
+{
+	(void)gfp;
+	return host_zalloc(n * size);
+}
+
+#define kfree(p) free((void *)(p))
 void *krealloc(void *p, size_t size, int gfp);
 char *kstrdup(const char *s, int gfp);
 char *kstrndup(const char *s, size_t n, int gfp);
