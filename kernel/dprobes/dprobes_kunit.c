@@ -13,6 +13,7 @@
 #include <linux/delay.h>
 #include <linux/dprobes.h>
 #include <linux/kallsyms.h>
+#include <linux/kprobes.h>
 #include <linux/kthread.h>
 #include <linux/rethook.h>
 #include <linux/sched.h>
@@ -305,6 +306,24 @@ static void test_refusals(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, register_dprobe(&p), -EINVAL);
 }
 
+/* The kprobes API's symbol queries, which trace_kprobe.c relies on. */
+static void test_kprobes_lookups(struct kunit *test)
+{
+	unsigned long add = kallsyms_lookup_name("dprobe_test_add");
+	kprobe_opcode_t *a = (kprobe_opcode_t *)add;
+
+	KUNIT_ASSERT_NE(test, add, 0UL);
+	KUNIT_EXPECT_PTR_EQ(test, kprobe_lookup_name("dprobe_test_add", 0), a);
+	KUNIT_EXPECT_NULL(test, kprobe_lookup_name("no_such_symbol_for_dprobes", 0));
+	KUNIT_EXPECT_EQ(test, kprobe_on_func_entry(NULL, "dprobe_test_add", 0), 0);
+	KUNIT_EXPECT_EQ(test, kprobe_on_func_entry(a, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, kprobe_on_func_entry(NULL, "dprobe_test_add", 1), -EINVAL);
+	KUNIT_EXPECT_EQ(test, kprobe_on_func_entry(a, "dprobe_test_add", 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, kprobe_on_func_entry(NULL, NULL, 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, kprobe_on_func_entry(NULL, "no_such_symbol_for_dprobes", 0),
+			-ENOENT);
+}
+
 static void test_disable_enable(struct kunit *test)
 {
 	struct dprobe p = { .symbol_name = "dprobe_test_jcc",
@@ -522,6 +541,7 @@ static struct kunit_case dprobes_test_cases[] = {
 	KUNIT_CASE(test_redirect),
 	KUNIT_CASE(test_shared_address),
 	KUNIT_CASE(test_refusals),
+	KUNIT_CASE(test_kprobes_lookups),
 	KUNIT_CASE(test_disable_enable),
 	KUNIT_CASE(test_reentrancy),
 	KUNIT_CASE(test_unregister_while_hit),
