@@ -22,6 +22,7 @@
 #include <Zydis/Zydis.h>
 #include <capstone/capstone.h>
 #include "dinsn.h"
+#include "array_size.h"
 
 #ifdef HAVE_UPSTREAM
 int upstream_len(const unsigned char *buf, size_t len);
@@ -66,8 +67,8 @@ __attribute__((noinline)) static unsigned long run_zydis(size_t size)
 	ZydisDecodedInstruction in;
 
 	for (size_t off = 0; off < size; n++) {
-		if (ZYAN_SUCCESS(ZydisDecoderDecodeInstruction(&zy, NULL,
-				code + off, WIN(off), &in)))
+		if (ZYAN_SUCCESS(ZydisDecoderDecodeInstruction(&zy, NULL, code + off,
+							       WIN(off), &in)))
 			off += in.length;
 		else
 			off++;
@@ -169,7 +170,7 @@ int main(int argc, char **argv)
 	if (limit && limit < code_size)
 		code_size = limit;
 
-	for (size_t d = 0; d < sizeof(decoders) / sizeof(decoders[0]); d++) {
+	for (size_t d = 0; d < ARRAY_SIZE(decoders); d++) {
 		double best = 1e30;
 		unsigned long n = 0;
 

@@ -25,6 +25,36 @@ static bool variant_ok(const ZydisDecoder *zy, const u8 *b, size_t n,
 	return zl > 0 && zl == di.len;
 }
 
+/*
+ * Put the fields right in @v for one combination (@vvvv: the inverted
+ * vvvv bits in place); false if the combination does not apply to the
+ * encoding.
+ */
+static bool set_fields(u8 *v, unsigned int o, u8 vex_kind, unsigned int w,
+		       unsigned int l, unsigned int aaa, u8 vvvv)
+{
+	switch (vex_kind) {
+	case DINSN_VEX2:
+		if (w || aaa || l > 1)
+			return false;
+		v[o + 1] = (v[o + 1] & 0x03) | 0x80 | vvvv | (l << 2);
+		break;
+	case DINSN_VEX3:
+	case DINSN_XOP:
+		if (aaa || l > 1)
+			return false;
+		v[o + 1] |= 0xe0;
+		v[o + 2] = (v[o + 2] & 0x03) | (w << 7) | vvvv | (l << 2);
+		break;
+	case DINSN_EVEX:
+		v[o + 1] |= 0xf0;
+		v[o + 2] = (v[o + 2] & 0x07) | (w << 7) | vvvv;
+		v[o + 3] = (l << 5) | 0x08 | aaa;
+		break;
+	}
+	return true;
+}
+
 static bool try_fields(const ZydisDecoder *zy, u8 *v, size_t n,
 		       const struct dinsn *di, enum dinsn_mode mode)
 {
@@ -34,32 +64,12 @@ static bool try_fields(const ZydisDecoder *zy, u8 *v, size_t n,
 	static const u8 vvvv[2] = { 0x78, 0x68 };
 
 	for (unsigned int w = 0; w < 2; w++)
-	for (unsigned int l = 0; l < 3; l++)
-	for (unsigned int aaa = 0; aaa < 2; aaa++)
-	for (unsigned int vi = 0; vi < 2; vi++) {
-		switch (di->vex_kind) {
-		case DINSN_VEX2:
-			if (w || aaa || l > 1)
-				continue;
-			v[o + 1] = (v[o + 1] & 0x03) | 0x80 | vvvv[vi] | (l << 2);
-			break;
-		case DINSN_VEX3:
-		case DINSN_XOP:
-			if (aaa || l > 1)
-				continue;
-			v[o + 1] |= 0xe0;
-			v[o + 2] = (v[o + 2] & 0x03) | (w << 7) | vvvv[vi] |
-				   (l << 2);
-			break;
-		case DINSN_EVEX:
-			v[o + 1] |= 0xf0;
-			v[o + 2] = (v[o + 2] & 0x07) | (w << 7) | vvvv[vi];
-			v[o + 3] = (l << 5) | 0x08 | aaa;
-			break;
-		}
-		if (variant_ok(zy, v, n, mode))
-			return true;
-	}
+		for (unsigned int l = 0; l < 3; l++)
+			for (unsigned int aaa = 0; aaa < 2; aaa++)
+				for (unsigned int vi = 0; vi < 2; vi++)
+					if (set_fields(v, o, di->vex_kind, w, l, aaa, vvvv[vi]) &&
+					    variant_ok(zy, v, n, mode))
+						return true;
 	return false;
 }
 
@@ -80,7 +90,6 @@ bool lenient(const ZydisDecoder *zy, const u8 *b, size_t n,
 	}
 	return false;
 }
-
 
 bool same_when_exact(const u8 *b, const struct dinsn *di, enum dinsn_mode mode)
 {

@@ -15,6 +15,8 @@
 #include <string.h>
 #include <dinsn.h>
 
+#define ARRAY_SIZE(arr)	(sizeof(arr) / sizeof((arr)[0]))
+
 static const char *const flag_names[] = {
 	"riprel", "if", "tf", "pushf", "popf", "stack", "serial", "priv",
 	"iopl", "nop", "endbr", "emul-prefix", "intshadow", "rel", "segload",
@@ -51,7 +53,7 @@ static void print_insn(const struct dinsn *di, unsigned long long addr)
 		printf("rip-relative operand at %#llx\n",
 		       (unsigned long long)dinsn_riprel_target(di, addr));
 	printf("flags:");
-	for (i = 0; i < sizeof(flag_names) / sizeof(flag_names[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(flag_names); i++)
 		if (di->flags & (1u << i))
 			printf(" %s", flag_names[i]);
 	printf("\n");

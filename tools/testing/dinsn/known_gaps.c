@@ -12,6 +12,7 @@
 #include "known_gaps.h"
 #include "upref.h"
 #include "zyref.h"
+#include "array_size.h"
 
 enum {
 	GAP_LKGS, GAP_FRED, GAP_MSRLIST, GAP_USER_MSR, GAP_USER_MSR_IMM,
@@ -67,15 +68,15 @@ const struct known_gap known_gaps[] = {
 		GAP_C_UPSTREAM | GAP_C_OBJDUMP, "aadd|aand|aor|axor",
 	},
 	[GAP_AVX_IFMA] = {
-		"AVX-IFMA (VEX)", "Zydis 4.0 knows only the EVEX forms of "
-		"vpmadd52luq/huq (VEX.66.0F38 B4/B5)",
+		"AVX-IFMA (VEX)",
+		"Zydis 4.0 knows only the EVEX forms of vpmadd52luq/huq (VEX.66.0F38 B4/B5)",
 		GAP_OBJDUMP_SAMPLE,
 		{ 0xc4, 0xe2, 0xf9, 0xb4, 0x00 }, 5, { 0 }, 0, "vpmadd52luq",
 		GAP_C_UPSTREAM | GAP_C_OBJDUMP, "vpmadd52",
 	},
 	[GAP_KNC] = {
-		"KNC", "Zydis 4.0 decodes Xeon Phi (k1om) VEX forms even with its "
-		"KNC mode off; they do not exist on x86-64 CPUs",
+		"KNC",
+		"Zydis 4.0 decodes Xeon Phi (k1om) VEX forms even with its KNC mode off; they do not exist on x86-64 CPUs",
 		GAP_OBJDUMP_BAD,
 		{ 0xc5, 0xf8, 0x84, 0x00, 0x00, 0x00, 0x00 }, 0, { 0 }, 0,
 		"(bad)",
@@ -99,23 +100,22 @@ const struct known_gap known_gaps[] = {
 		GAP_C_UPSTREAM | GAP_C_OBJDUMP, "xadd",
 	},
 	[GAP_VNNI_INT8] = {
-		"AVX-VNNI-INT8", "Zydis 4.0 predates AVX-VNNI-INT8 "
-		"(VEX.NP/F3/F2.0F38 50-51)",
+		"AVX-VNNI-INT8", "Zydis 4.0 predates AVX-VNNI-INT8 (VEX.NP/F3/F2.0F38 50-51)",
 		GAP_OBJDUMP_SAMPLE,
 		{ 0xc4, 0xe2, 0x73, 0x50, 0xc1 }, 5, { 0 }, 0, "vpdpbssd",
 		GAP_C_UPSTREAM | GAP_C_OBJDUMP, "vpdpb",
 	},
 	[GAP_VNNI_INT16] = {
-		"AVX-VNNI-INT16", "Zydis 4.0 and binutils 2.40 predate "
-		"AVX-VNNI-INT16 (VEX.NP/66/F3.0F38 D2-D3)",
+		"AVX-VNNI-INT16",
+		"Zydis 4.0 and binutils 2.40 predate AVX-VNNI-INT16 (VEX.NP/66/F3.0F38 D2-D3)",
 		GAP_OBJDUMP_ANALOG,
 		{ 0xc4, 0xe2, 0x7a, 0xd2, 0xc1 }, 5,
 		{ 0xc4, 0xe2, 0x79, 0x52, 0xc1 }, 5, "vpdpwssd",
 		GAP_C_UPSTREAM,
 	},
 	[GAP_NE_CONVERT] = {
-		"AVX-NE-CONVERT", "Zydis 4.0 predates AVX-NE-CONVERT "
-		"(VEX.0F38 B0-B1, VEX.F3.0F38 72)",
+		"AVX-NE-CONVERT",
+		"Zydis 4.0 predates AVX-NE-CONVERT (VEX.0F38 B0-B1, VEX.F3.0F38 72)",
 		GAP_OBJDUMP_SAMPLE,
 		{ 0xc4, 0xe2, 0x7a, 0xb0, 0x00 }, 5, { 0 }, 0, "vcvtneebf162ps",
 		GAP_C_UPSTREAM | GAP_C_OBJDUMP, "vcvtne|vbcstne",
@@ -127,48 +127,44 @@ const struct known_gap known_gaps[] = {
 		GAP_C_UPSTREAM | GAP_C_OBJDUMP, "tdpfp16ps",
 	},
 	[GAP_AMX_COMPLEX] = {
-		"AMX-COMPLEX", "Zydis 4.0 and binutils 2.40 predate AMX-COMPLEX "
-		"(VEX.NP/66.0F38 6C)",
+		"AMX-COMPLEX",
+		"Zydis 4.0 and binutils 2.40 predate AMX-COMPLEX (VEX.NP/66.0F38 6C)",
 		GAP_OBJDUMP_ANALOG,
 		{ 0xc4, 0xe2, 0x79, 0x6c, 0xca }, 5,
 		{ 0xc4, 0xe2, 0x7a, 0x5c, 0xca }, 5, "tdpbf16ps",
 		GAP_C_UPSTREAM,
 	},
 	[GAP_SHA512] = {
-		"SHA512", "Zydis 4.0 and binutils 2.40 predate SHA512 "
-		"(VEX.256.F2.0F38 CB-CD)",
+		"SHA512", "Zydis 4.0 and binutils 2.40 predate SHA512 (VEX.256.F2.0F38 CB-CD)",
 		GAP_OBJDUMP_ANALOG,
 		{ 0xc4, 0xe2, 0x7f, 0xcb, 0xc1 }, 5,
 		{ 0xc4, 0xe2, 0x7d, 0x00, 0xc1 }, 5, "vpshufb",
 		GAP_C_UPSTREAM,
 	},
 	[GAP_SM3] = {
-		"SM3", "Zydis 4.0 and binutils 2.40 predate SM3 "
-		"(VEX.NP/66.0F38 DA, VEX.66.0F3A DE)",
+		"SM3",
+		"Zydis 4.0 and binutils 2.40 predate SM3 (VEX.NP/66.0F38 DA, VEX.66.0F3A DE)",
 		GAP_OBJDUMP_ANALOG,
 		{ 0xc4, 0xe2, 0x78, 0xda, 0xc1 }, 5,
 		{ 0xc4, 0xe2, 0x79, 0x50, 0xc1 }, 5, "vpdpbusd",
 		GAP_C_UPSTREAM,
 	},
 	[GAP_SM4] = {
-		"SM4", "Zydis 4.0 and binutils 2.40 predate SM4 "
-		"(VEX.F3/F2.0F38 DA)",
+		"SM4", "Zydis 4.0 and binutils 2.40 predate SM4 (VEX.F3/F2.0F38 DA)",
 		GAP_OBJDUMP_ANALOG,
 		{ 0xc4, 0xe2, 0x7a, 0xda, 0xc1 }, 5,
 		{ 0xc4, 0xe2, 0x79, 0x50, 0xc1 }, 5, "vpdpbusd",
 		GAP_C_UPSTREAM,
 	},
 	[GAP_REX2] = {
-		"APX REX2", "Zydis 4.0 and binutils 2.40 predate APX's REX2 "
-		"prefix (D5)",
+		"APX REX2", "Zydis 4.0 and binutils 2.40 predate APX's REX2 prefix (D5)",
 		GAP_OBJDUMP_ANALOG,
 		{ 0xd5, 0x80, 0xaf, 0xc1 }, 4,
 		{ 0x40, 0x0f, 0xaf, 0xc1 }, 4, "imul",	/* REX + 0F: 2 bytes */
 		GAP_C_UPSTREAM | GAP_C_TWIN,
 	},
 	[GAP_JMPABS] = {
-		"APX JMPABS", "Zydis 4.0 and binutils 2.40 predate JMPABS "
-		"(REX2.M0=0.W0 A1 imm64)",
+		"APX JMPABS", "Zydis 4.0 and binutils 2.40 predate JMPABS (REX2.M0=0.W0 A1 imm64)",
 		GAP_OBJDUMP_ANALOG,
 		{ 0xd5, 0x00, 0xa1, 1, 2, 3, 4, 5, 6, 7, 8 }, 11,
 		/* a prefix and REX.W A1 moffs64: 11 bytes too */
@@ -176,15 +172,15 @@ const struct known_gap known_gaps[] = {
 		GAP_C_UPSTREAM | GAP_C_TWIN,
 	},
 	[GAP_APX_EVEX4] = {
-		"APX EVEX map 4", "Zydis 4.0 and binutils 2.40 predate APX's "
-		"EVEX map 4",
+		"APX EVEX map 4", "Zydis 4.0 and binutils 2.40 predate APX's EVEX map 4",
 		GAP_OBJDUMP_ANALOG,
 		{ 0x62, 0xf4, 0x7c, 0x18, 0x01, 0xc1 }, 6,
 		{ 0x62, 0xf1, 0x7c, 0x08, 0x58, 0xc1 }, 6, "vaddps",
 		GAP_C_UPSTREAM,
 	},
 };
-const unsigned int nr_known_gaps = sizeof(known_gaps) / sizeof(known_gaps[0]);
+
+const unsigned int nr_known_gaps = ARRAY_SIZE(known_gaps);
 
 /* VEX extensions of 2022-2023 in map 2 (0F 38) and 3 (0F 3A). */
 static int vex_gap(const struct dinsn *di)
@@ -506,8 +502,7 @@ static unsigned long od_run(int g, enum dinsn_mode mode)
 		return 1;
 	}
 	close(fd);
-	snprintf(cmd, sizeof(cmd), "objdump -D -b binary -m%s "
-		 "--insn-width=16 %s 2>/dev/null",
+	snprintf(cmd, sizeof(cmd), "objdump -D -b binary -m%s --insn-width=16 %s 2>/dev/null",
 		 mode == DINSN_MODE_64 ? "i386:x86-64" : "i386", path);
 	f = popen(cmd, "r");
 	while (f && fgets(line, sizeof(line), f)) {
@@ -515,9 +510,13 @@ static unsigned long od_run(int g, enum dinsn_mode mode)
 		char *tab1, *tab2;
 		size_t nb = 0;
 
-		if (sscanf(line, " %lx:", &addr) != 1 ||
-		    !(tab1 = strchr(line, '\t')) ||
-		    !(tab2 = strchr(tab1 + 1, '\t')))
+		if (sscanf(line, " %lx:", &addr) != 1)
+			continue;
+		tab1 = strchr(line, '\t');
+		if (!tab1)
+			continue;
+		tab2 = strchr(tab1 + 1, '\t');
+		if (!tab2)
 			continue;
 		for (char *q = tab1 + 1; q < tab2; q++)
 			nb += q[0] != ' ' && (q[1] == ' ' || q == tab2 - 1);
@@ -525,10 +524,9 @@ static unsigned long od_run(int g, enum dinsn_mode mode)
 		    strstr(tab2, "(bad)") ||
 		    !has_word(tab2, known_gaps[g].od_words)) {
 			if (fails++ < 5)
-				printf("  gap %s: objdump at %#lx (%zu bytes, "
-				       "ours %u): %s", known_gaps[g].name,
-				       addr, nb, i < st->od_n ?
-				       st->od_lens[i] : 0, tab1 + 1);
+				printf("  gap %s: objdump at %#lx (%zu bytes, ours %u): %s",
+				       known_gaps[g].name, addr, nb,
+				       i < st->od_n ? st->od_lens[i] : 0, tab1 + 1);
 			break;	/* out of step from here on */
 		}
 		off += st->od_lens[i++];
@@ -561,10 +559,7 @@ unsigned long known_gaps_finish(void)
 				odf = od_run(g, m);
 			st->fails += odf;
 			fails += odf;
-			printf("    known gap %-16s m%d: %lu encodings; "
-			       "confirmed: upstream %lu (%lu in its prefix "
-			       "order, %lu wrong for the REX form too), REX "
-			       "twin %lu, objdump %lu; not confirmed %lu\n",
+			printf("    known gap %-16s m%d: %lu encodings; confirmed: upstream %lu (%lu in its prefix order, %lu wrong for the REX form too), REX twin %lu, objdump %lu; not confirmed %lu\n",
 			       known_gaps[g].name, m ? 32 : 64, st->seen,
 			       st->upstream, st->upstream_canon,
 			       st->upstream_twin_bug, st->twin, st->od_ok,

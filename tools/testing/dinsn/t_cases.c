@@ -4,11 +4,13 @@
  * upstream's decoder, field positions and the classification API.
  * Expected values come from the Intel SDM / AMD APM, not from our output.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "dinsn.h"
 #include "hex_bytes.h"
+#include "array_size.h"
 
 #define ANY	0xff	/* don't check this field */
 
@@ -35,11 +37,14 @@ struct tcase {
 
 static const struct tcase cases[] = {
 	/* upstream's length traps */
-	OKF("REX before a legacy prefix is ignored", "48 66 90", 3, NONE, F(NOP), 0, ANY, ANY, ANY, 0),
+	OKF("REX before a legacy prefix is ignored", "48 66 90", 3, NONE,
+	    F(NOP), 0, ANY, ANY, ANY, 0),
 	OKF("two REX: only the last counts", "48 41 89 c0", 4, NONE, 0, 0, ANY, ANY, 3, 0x41),
 	OKF("REX.W then 66: imm16 (REX ignored)", "48 66 b8 34 12", 5, NONE, 0, 0, ANY, 3, ANY, 0),
-	OKF("mov %cr0,%rax with mod 0: no SIB/disp", "0f 20 04", 3, NONE, F(PRIV), F(RIPREL), 0, ANY, 2, ANY),
-	OKF("mov to %cr3, mod 0 rm 5: not rip-relative", "0f 22 1d", 3, NONE, F(PRIV) | F(SERIAL), F(RIPREL), 0, ANY, ANY, ANY),
+	OKF("mov %cr0,%rax with mod 0: no SIB/disp", "0f 20 04", 3, NONE,
+	    F(PRIV), F(RIPREL), 0, ANY, 2, ANY),
+	OKF("mov to %cr3, mod 0 rm 5: not rip-relative", "0f 22 1d", 3, NONE,
+	    F(PRIV) | F(SERIAL), F(RIPREL), 0, ANY, ANY, ANY),
 	OK("mov %dr7 with mod 2: no disp32", "0f 21 b8", 3, NONE, F(PRIV), 0),
 	OK("mov to %dr7 with mod 1", "0f 23 78", 3, NONE, F(PRIV) | F(SERIAL), 0),
 	OK("ud0 has ModRM", "0f ff 00", 3, UD, 0, 0),
@@ -54,8 +59,10 @@ static const struct tcase cases[] = {
 	OK("cmovg with F2 REX.W SIB", "f2 48 0f 4f 04 24", 6, NONE, 0, 0),
 	OK("cmovne with 66 F3", "66 f3 0f 45 c8", 5, NONE, 0, 0),
 	/* kernel conventions */
-	OKF("Xen emulate prefix + cpuid", "0f 0b 78 65 6e 0f a2", 7, NONE, F(EMUL_PREFIX) | F(SERIAL), 0, ANY, ANY, ANY, 0),
-	OK("KVM emulate prefix + cpuid", "0f 0b 6b 76 6d 0f a2", 7, NONE, F(EMUL_PREFIX) | F(SERIAL), 0),
+	OKF("Xen emulate prefix + cpuid", "0f 0b 78 65 6e 0f a2", 7, NONE,
+	    F(EMUL_PREFIX) | F(SERIAL), 0, ANY, ANY, ANY, 0),
+	OK("KVM emulate prefix + cpuid", "0f 0b 6b 76 6d 0f a2", 7, NONE,
+	   F(EMUL_PREFIX) | F(SERIAL), 0),
 	ERR("emulate prefix cut short", "0f 0b 78 65 6e 0f", M64, TRUNCATED),
 	OK("plain ud2", "0f 0b", 2, UD, 0, F(EMUL_PREFIX)),
 	OK("ud1 %esp,%ecx (static call trampoline)", "0f b9 cc", 3, UD, 0, 0),
@@ -91,7 +98,8 @@ static const struct tcase cases[] = {
 	OK("wrmsrlist", "f3 0f 01 c6", 4, NONE, F(PRIV), 0),
 	OK("urdmsr %rcx,%rax", "f2 0f 38 f8 c1", 5, NONE, 0, 0),
 	OK("uwrmsr %rax,%rcx", "f3 0f 38 f8 c1", 5, NONE, 0, 0),
-	OKF("urdmsr $imm32,%rax (VEX map 7)", "c4 e7 7b f8 c0 78 56 34 12", 9, NONE, 0, 0, ANY, 5, 4, ANY),
+	OKF("urdmsr $imm32,%rax (VEX map 7)", "c4 e7 7b f8 c0 78 56 34 12", 9, NONE,
+	    0, 0, ANY, 5, 4, ANY),
 	OK("uwrmsr %rax,$imm32 (VEX map 7)", "c4 e7 7a f8 c0 78 56 34 12", 9, NONE, 0, 0),
 	ERR("VEX map 7 needs mod 3", "c4 e7 7b f8 00 78 56 34 12", M64, INVALID),
 	OK("tdcall", "66 0f 01 cc", 4, NONE, F(PRIV), 0),
@@ -152,16 +160,20 @@ static const struct tcase cases[] = {
 	OK("rep movsb", "f3 a4", 2, NONE, F(STRING), F(IOPL)),
 	/* fields, immediates and displacements */
 	OKF("mov rip(disp32),%rax", "48 8b 05 10 00 00 00", 7, NONE, F(RIPREL), 0, 3, ANY, 2, 0x48),
-	OKF("movl $imm32,rip(disp32)", "c7 05 f0 ff ff ff 01 00 00 00", 10, NONE, F(RIPREL), 0, 2, 6, 1, ANY),
-	OKF("cmpb $imm8,rip(disp32)", "80 3d 00 00 00 00 05", 7, NONE, F(RIPREL), 0, 2, 6, ANY, ANY),
+	OKF("movl $imm32,rip(disp32)", "c7 05 f0 ff ff ff 01 00 00 00", 10, NONE,
+	    F(RIPREL), 0, 2, 6, 1, ANY),
+	OKF("cmpb $imm8,rip(disp32)", "80 3d 00 00 00 00 05", 7, NONE,
+	    F(RIPREL), 0, 2, 6, ANY, ANY),
 	OK("abs32 via SIB is not rip-relative", "8b 04 25 00 10 00 00", 7, NONE, 0, F(RIPREL)),
 	OK("[rbp+disp8]", "8b 45 f8", 3, NONE, 0, F(RIPREL)),
 	OK("[r13] needs disp8", "41 8b 45 00", 4, NONE, 0, 0),
 	OK("[rsp+disp32] SIB", "48 8b 84 24 00 01 00 00", 8, NONE, 0, 0),
 	OK("67: rip-relative stays", "67 8b 05 00 00 00 00", 7, NONE, F(RIPREL), 0),
-	OKF("movabs moffs64,%rax", "48 a1 88 77 66 55 44 33 22 11", 10, NONE, 0, 0, ANY, 2, ANY, ANY),
+	OKF("movabs moffs64,%rax", "48 a1 88 77 66 55 44 33 22 11", 10, NONE,
+	    0, 0, ANY, 2, ANY, ANY),
 	OK("movabs with 67: moffs32", "67 a1 44 33 22 11", 6, NONE, 0, 0),
-	OKF("movabs $imm64,%rax", "48 b8 88 77 66 55 44 33 22 11", 10, NONE, 0, 0, ANY, 2, ANY, ANY),
+	OKF("movabs $imm64,%rax", "48 b8 88 77 66 55 44 33 22 11", 10, NONE,
+	    0, 0, ANY, 2, ANY, ANY),
 	OK("mov $imm16,%ax", "66 b8 34 12", 4, NONE, 0, 0),
 	OK("test $imm8,(%rax)", "f6 00 01", 3, NONE, 0, 0),
 	OK("not (%rax) has no imm", "f6 10", 2, NONE, 0, 0),
@@ -181,7 +193,8 @@ static const struct tcase cases[] = {
 	OK("vmovdqu rip(disp32),%ymm0", "c5 fe 6f 05 00 00 00 00", 8, NONE, F(RIPREL), 0),
 	OK("vpshufd $imm8 (VEX map 1 imm)", "c5 f9 70 c0 1b", 5, NONE, 0, 0),
 	OK("vpalignr (VEX map 3 imm)", "c4 e3 7d 0f c1 08", 6, NONE, 0, 0),
-	OK("vmovaps rip(disp32),%zmm0 (EVEX)", "62 f1 7c 48 28 05 00 00 00 00", 10, NONE, F(RIPREL), 0),
+	OK("vmovaps rip(disp32),%zmm0 (EVEX)", "62 f1 7c 48 28 05 00 00 00 00", 10, NONE,
+	   F(RIPREL), 0),
 	OK("EVEX disp8*N is one byte", "62 f1 7c 48 28 40 01", 7, NONE, 0, 0),
 	OK("XOP vprotb imm8", "8f e8 78 c0 c1 03", 6, NONE, 0, 0),
 	OK("pop (%rax) is not XOP", "8f 00", 2, NONE, F(STACK), 0),
@@ -190,9 +203,11 @@ static const struct tcase cases[] = {
 	ERR("lock nop", "f0 90", M64, INVALID),
 	ERR("lock cmp", "f0 80 38 00", M64, INVALID),
 	/* 15-byte limit, truncation, undefined opcodes */
-	OK("14 prefixes + nop = 15 bytes", "66 66 66 66 66 66 66 66 66 66 66 66 66 66 90", 15, NONE, 0, 0),
+	OK("14 prefixes + nop = 15 bytes",
+	   "66 66 66 66 66 66 66 66 66 66 66 66 66 66 90", 15, NONE, 0, 0),
 	ERR("16 bytes is invalid", "66 66 66 66 66 66 66 66 66 66 66 66 66 66 66 90", M64, INVALID),
-	ERR("longer than 15 via imm", "66 66 66 66 66 66 66 66 66 66 66 48 b8 00 00 00 00 00 00 00 00", M64, INVALID),
+	ERR("longer than 15 via imm",
+	    "66 66 66 66 66 66 66 66 66 66 66 48 b8 00 00 00 00 00 00 00 00", M64, INVALID),
 	ERR("truncated rel32", "e8 00 00", M64, TRUNCATED),
 	ERR("truncated after REX", "48", M64, TRUNCATED),
 	ERR("truncated escape", "0f", M64, TRUNCATED),
@@ -284,14 +299,16 @@ static const struct tcase cases[] = {
 	 * APX (Intel APX architecture specification): REX2 = D5 + payload
 	 * (M0 R4 X4 B4 W R3 X3 B3), then the opcode of map 0 or map 1.
 	 */
-	OKF("jmpabs $imm64", "d5 00 a1 08 07 06 05 04 03 02 01", 11, JMP_ABS, 0, F(REL), ANY, 3, ANY, 0),
+	OKF("jmpabs $imm64", "d5 00 a1 08 07 06 05 04 03 02 01", 11, JMP_ABS,
+	    0, F(REL), ANY, 3, ANY, 0),
 	ERR("jmpabs with REX2.W", "d5 08 a1 08 07 06 05 04 03 02 01", M64, INVALID),
 	ERR("jmpabs with a 66 prefix", "66 d5 00 a1 08 07 06 05 04 03 02 01", M64, INVALID),
 	OKF("REX2 mov %r17,%r24 (W, R4, B3 B4)", "d5 59 89 c8", 4, NONE, 0, 0, ANY, ANY, 3, 0),
 	OKF("REX2 map 1: imul %ecx,%eax", "d5 80 af c1", 4, NONE, 0, 0, ANY, ANY, 3, 0),
 	OK("REX2 call *%r24", "d5 11 ff d0", 4, CALL_IND, F(STACK), 0),
 	OK("REX2 push with 66 and imm16", "66 d5 00 68 34 12", 6, NONE, F(STACK), 0),
-	OK("REX2 add rip(disp32) imm32", "d5 48 81 05 00 01 00 00 78 56 34 12", 12, NONE, F(RIPREL), 0),
+	OK("REX2 add rip(disp32) imm32", "d5 48 81 05 00 01 00 00 78 56 34 12", 12, NONE,
+	   F(RIPREL), 0),
 	OK("REX2 xchg %r16,%rax is not a nop", "d5 10 90", 3, NONE, 0, F(NOP)),
 	OK("REX2 lock add", "f0 d5 48 01 07", 5, NONE, 0, 0),
 	OK("REX2 map 1 nopl", "d5 80 1f 00", 4, NONE, F(NOP), 0),
@@ -332,8 +349,11 @@ static const struct tcase cases[] = {
 	OK("shld $imm8 (map 4 24)", "62 f4 7c 18 24 c1 03", 7, NONE, 0, 0),
 	ERR("EVEX map 4 in 32-bit code", "62 f4 7c 18 01 c1", M32, INVALID),
 	/* an emulate prefix makes units longer than 15 bytes */
-	OK("emulate prefix + 11-byte nopw: 16 bytes", "0f 0b 78 65 6e 66 66 2e 0f 1f 84 00 00 00 00 00", 16, NONE, F(EMUL_PREFIX) | F(NOP), 0),
-	OK("emulate prefix + 15-byte insn: 20 bytes", "0f 0b 6b 76 6d 66 66 66 66 66 66 66 66 66 66 66 66 66 66 90", 20, NONE, F(EMUL_PREFIX), 0),
+	OK("emulate prefix + 11-byte nopw: 16 bytes",
+	   "0f 0b 78 65 6e 66 66 2e 0f 1f 84 00 00 00 00 00", 16, NONE, F(EMUL_PREFIX) | F(NOP), 0),
+	OK("emulate prefix + 15-byte insn: 20 bytes",
+	   "0f 0b 6b 76 6d 66 66 66 66 66 66 66 66 66 66 66 66 66 66 90", 20, NONE,
+	   F(EMUL_PREFIX), 0),
 	/* 32-bit compatibility mode */
 	OK32("push %es", "06", 1, NONE, F(STACK), 0),
 	OK32("pop %ss", "17", 1, NONE, F(INTSHADOW) | F(STACK), 0),
@@ -365,6 +385,20 @@ static int decode_exact(struct dinsn *di, const u8 *b, size_t n, int mode)
 	return r;
 }
 
+/* Reports a failed check of @c; returns 1, the failure count. */
+static int __attribute__((format(printf, 2, 3)))
+fail(const struct tcase *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("FAIL %s [%s]: ", c->what, c->hex);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	return 1;
+}
+
 static int check_case(const struct tcase *c)
 {
 	u8 b[32];
@@ -372,31 +406,29 @@ static int check_case(const struct tcase *c)
 	struct dinsn di;
 	int r = decode_exact(&di, b, n, c->mode);
 
-#define FAIL(...) do { printf("FAIL %s [%s]: ", c->what, c->hex); \
-		printf(__VA_ARGS__); printf("\n"); return 1; } while (0)
 	if (r != c->ret)
-		FAIL("ret %d, want %d", r, c->ret);
+		return fail(c, "ret %d, want %d", r, c->ret);
 	if (r)
 		return 0;
 	if (di.len != c->len)
-		FAIL("len %d, want %d", di.len, c->len);
+		return fail(c, "len %d, want %d", di.len, c->len);
 	if (di.branch != c->branch)
-		FAIL("branch %d, want %d", di.branch, c->branch);
+		return fail(c, "branch %d, want %d", di.branch, c->branch);
 	if ((di.flags & c->set) != c->set)
-		FAIL("flags %#x lack %#x", di.flags, c->set);
+		return fail(c, "flags %#x lack %#x", di.flags, c->set);
 	if (di.flags & c->clear)
-		FAIL("flags %#x have %#x", di.flags, di.flags & c->clear);
+		return fail(c, "flags %#x have %#x", di.flags, di.flags & c->clear);
 	if (c->disp_off != ANY && di.disp_off != c->disp_off)
-		FAIL("disp_off %d, want %d", di.disp_off, c->disp_off);
+		return fail(c, "disp_off %d, want %d", di.disp_off, c->disp_off);
 	if (c->imm_off != ANY && di.imm_off != c->imm_off)
-		FAIL("imm_off %d, want %d", di.imm_off, c->imm_off);
+		return fail(c, "imm_off %d, want %d", di.imm_off, c->imm_off);
 	if (c->modrm_off != ANY && di.modrm_off != c->modrm_off)
-		FAIL("modrm_off %d, want %d", di.modrm_off, c->modrm_off);
+		return fail(c, "modrm_off %d, want %d", di.modrm_off, c->modrm_off);
 	if (c->rex != ANY && di.rex != c->rex)
-		FAIL("rex %#x, want %#x", di.rex, c->rex);
+		return fail(c, "rex %#x, want %#x", di.rex, c->rex);
 	/* with one byte less, a valid instruction must report truncation */
 	if (n && decode_exact(&di, b, n - 1, c->mode) != DINSN_ERR_TRUNCATED)
-		FAIL("not truncated at %zu bytes", n - 1);
+		return fail(c, "not truncated at %zu bytes", n - 1);
 	return 0;
 }
 
@@ -415,7 +447,7 @@ static int check_api(void)
 	u8 b[16];
 	int fails = 0;
 
-	for (size_t i = 0; i < sizeof(br) / sizeof(br[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(br); i++) {
 		size_t n = parse_hex(br[i].hex, b);
 		u64 t;
 
@@ -498,7 +530,7 @@ static int check_api(void)
 			{ "62 dc 7c 18 01 c1", 25 },
 		};
 
-		for (size_t i = 0; i < sizeof(g) / sizeof(g[0]); i++) {
+		for (size_t i = 0; i < ARRAY_SIZE(g); i++) {
 			size_t n = parse_hex(g[i].hex, b);
 
 			if (decode_exact(&di, b, n, M64) ||
@@ -537,7 +569,7 @@ static int check_api(void)
 
 int main(void)
 {
-	unsigned int n = sizeof(cases) / sizeof(cases[0]), fails = 0;
+	unsigned int n = ARRAY_SIZE(cases), fails = 0;
 
 	for (unsigned int i = 0; i < n; i++)
 		fails += check_case(&cases[i]);

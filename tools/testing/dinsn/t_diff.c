@@ -210,9 +210,7 @@ static int diff_file(const char *file, struct stats *tot)
 		      sh[i].sh_size, fs, nfs, &st);
 		free(fs);
 	}
-	printf("%s: %lu bytes, %lu instructions compared, %lu resyncs at "
-	       "function starts, %lu bytes both reject, %lu emulate-prefixed, "
-	       "%lu known Zydis gaps, %lu lenient, %lu failures\n",
+	printf("%s: %lu bytes, %lu instructions compared, %lu resyncs at function starts, %lu bytes both reject, %lu emulate-prefixed, %lu known Zydis gaps, %lu lenient, %lu failures\n",
 	       file, st.bytes, st.insns, st.resyncs, st.both_invalid,
 	       st.emul, st.known, st.len.field, st.fails);
 	for (unsigned int g = 0; g < nr_known_gaps; g++)

@@ -17,6 +17,7 @@
 #include "hex_bytes.h"
 #include "known_gaps.h"
 #include "zyref.h"
+#include "array_size.h"
 
 /* Length and text of the first instruction objdump prints for @b. */
 static int objdump_first_m(const u8 *b, size_t n, char *text, size_t tlen,
@@ -43,7 +44,10 @@ static int objdump_first_m(const u8 *b, size_t n, char *text, size_t tlen,
 	while (f && fgets(line, sizeof(line), f)) {
 		char *tab1, *tab2;
 
-		if (sscanf(line, " %lx:", &addr) != 1 || !(tab1 = strchr(line, '\t')))
+		if (sscanf(line, " %lx:", &addr) != 1)
+			continue;
+		tab1 = strchr(line, '\t');
+		if (!tab1)
 			continue;
 		tab2 = strchr(tab1 + 1, '\t');
 		if (!tab2)
@@ -129,7 +133,7 @@ static unsigned int check_validity(void)
 
 	zy_init(&zy[DINSN_MODE_64], DINSN_MODE_64, false);
 	zy_init(&zy[DINSN_MODE_32], DINSN_MODE_32, false);
-	for (size_t i = 0; i < sizeof(validity) / sizeof(validity[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(validity); i++) {
 		enum dinsn_mode mode = validity[i].mode;
 		char text[256] = "";
 		struct dinsn di;
@@ -142,9 +146,8 @@ static unsigned int check_validity(void)
 			zl = zy_len(&zy[mode], b, n);
 			checks++;
 			if ((zl > 0 ? zl : 0) != ours) {
-				printf("FAIL validity [%s] m%d: ours %d, Zydis "
-				       "%d\n", validity[i].hex,
-				       mode ? 32 : 64, ours, zl);
+				printf("FAIL validity [%s] m%d: ours %d, Zydis %d\n",
+				       validity[i].hex, mode ? 32 : 64, ours, zl);
 				fails++;
 			}
 		}
@@ -154,15 +157,14 @@ static unsigned int check_validity(void)
 			if (strstr(text, "(bad)"))
 				ol = 0;
 			if (ol != ours) {
-				printf("FAIL validity [%s] m%d: ours %d, objdump "
-				       "%d: %s", validity[i].hex,
-				       mode ? 32 : 64, ours, ol, text);
+				printf("FAIL validity [%s] m%d: ours %d, objdump %d: %s",
+				       validity[i].hex, mode ? 32 : 64, ours, ol, text);
 				fails++;
 			}
 		}
 	}
 	printf("validity: %zu encodings, %u oracle checks, %u failures\n",
-	       sizeof(validity) / sizeof(validity[0]), checks, fails);
+	       ARRAY_SIZE(validity), checks, fails);
 	return fails;
 }
 
@@ -186,9 +188,8 @@ int main(void)
 		if (ours != g->sample_len ||
 		    !strstr(text, g->objdump_word) ||
 		    (g->check != GAP_OBJDUMP_BAD && ol != g->sample_len)) {
-			printf("FAIL gap %s: ours=%d want %d, objdump len %d "
-			       "text '%s' (want '%s')\n", g->name, ours,
-			       g->sample_len, ol, strtok(text, "\n"),
+			printf("FAIL gap %s: ours=%d want %d, objdump len %d text '%s' (want '%s')\n",
+			       g->name, ours, g->sample_len, ol, strtok(text, "\n"),
 			       g->objdump_word);
 			fails++;
 		} else {

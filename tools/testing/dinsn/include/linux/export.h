@@ -3,6 +3,10 @@
 #ifndef DINSN_SHIM_LINUX_EXPORT_H
 #define DINSN_SHIM_LINUX_EXPORT_H
 
-#define EXPORT_SYMBOL_GPL(sym)
+/*
+ * Only the declaration the kernel's macro starts with: @sym must exist, and
+ * the caller's ';' ends it.
+ */
+#define EXPORT_SYMBOL_GPL(sym)	extern typeof(sym) sym
 
 #endif
