@@ -58,7 +58,7 @@ for c in $(git rev-list --reverse "$base"..HEAD); do
 	rm -f "$out/vmlinux"
 	if build; then
 		ok "patch $n builds: $subject ($((SECONDS - start)) s;" \
-			"$(grep -cE '^CONFIG_D?PROBE' "$out/.config") dprobes options set)"
+			"$(grep -cE '^CONFIG_(DINSN|DPROBE)[A-Z_]*=' "$out/.config") DINSN/DPROBE options set)"
 	else
 		not_ok "patch $n builds: $subject"
 	fi
