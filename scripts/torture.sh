@@ -55,7 +55,7 @@ mkdir -p "$state/results"
 
 summary() {
 	local f kind placed=0 refused=0 optimized=0 hit=0 hits=0 warnings=0 crashes=0 nb=0
-	local rplaced=0 rhit=0 pass=0 fail=0 line
+	local rplaced=0 rhit=0 pass=0 fail=0 line timeouts=0
 	for f in "$state"/results/*.result; do
 		[ -f "$f" ] || continue
 		nb=$((nb + 1))
@@ -63,6 +63,9 @@ summary() {
 		line=$(cat "$f")
 		if [[ $line == crash* ]]; then
 			crashes=$((crashes + 1)); fail=$((fail + 1)); continue
+		fi
+		if [[ $line == timeout* ]]; then
+			timeouts=$((timeouts + 1)); fail=$((fail + 1)); continue
 		fi
 		eval "$line"
 		if [ "$kind" = r ]; then
@@ -81,7 +84,7 @@ summary() {
 	printf '| %-22s | %10d |\n' "probes placed" "$placed" "refused" "$refused" \
 		"optimized" "$optimized" "probes hit" "$hit" "hits" "$hits" \
 		"return probes placed" "$rplaced" "return probes hit" "$rhit" \
-		"crashes" "$crashes" "warnings" "$warnings"
+		"crashes" "$crashes" "timeouts" "$timeouts" "warnings" "$warnings"
 	echo "torture: $pass passed, $fail failed"
 	[ "$fail" = 0 ]
 }
@@ -126,10 +129,16 @@ pending() {
 }
 
 sweep() {
-	local worker=$1 boot=0 dir rc progressed b n why todo
+	local worker=$1 boot=0 dir rc progressed b n why todo budget timed_out
 	while :; do
 		mapfile -t todo < <(pending "$worker" | head -n "$per_boot")
 		[ ${#todo[@]} -gt 0 ] || break
+		budget=$((600 * ${#todo[@]}))
+		for b in $(pending "$worker"); do
+			[ -f "$state/retry/$(basename "$b")" ] || continue
+			todo=("$b") budget=3600
+			break
+		done
 		boot=$((boot + 1))
 		dir=$state/boot-$(date +%s)-$worker-$boot
 		mkdir -p "$dir"
@@ -142,17 +151,37 @@ sweep() {
 		"$top/tools/testing/vm/run-vm.sh" --kernel "$kernel" --mem "$mem" --cpus 2 \
 			--name "torture-$flavour-$worker" --log "$dir/console" --quiet --results "$dir" \
 			--append "rcupdate.rcu_task_stall_timeout=$((600 * 250))" \
-			--timeout $((600 * ${#todo[@]})) -- tools/testing/vm/torture-guest.sh "${todo[@]}" \
+			--timeout "$budget" -- tools/testing/vm/torture-guest.sh "${todo[@]}" \
 			> "$dir/run-vm.out" 2>&1
 		rc=$?
 		progressed=0
+		timed_out=0
+		grep -q 'guest timed out' "$dir/run-vm.out" &&
+			! "$top/tools/testing/vm/console-check.sh" "$dir/console" > /dev/null &&
+			timed_out=1
 		for b in "${todo[@]}"; do
 			n=$(basename "$b")
 			if [ -f "$dir/$n.result" ]; then
 				sed 's/\([a-z]*\)=/\1_=/g' "$dir/$n.result" > "$state/results/$n.result"
 				progressed=1
+			elif [ -f "$dir/$n.started" ] && [ $timed_out = 1 ] &&
+				[ ! -f "$state/retry/$n" ]; then
+				# Out of time with nothing wrong on the console: the
+				# boot's budget ran out (a slow batch, or a host busy
+				# with other work).  Once more, first in a boot, with
+				# an hour of its own.
+				mkdir -p "$state/retry"
+				: > "$state/retry/$n"
+				echo "torture: $n ran out of the boot's time; retried alone"
+				progressed=1
+				break
+			elif [ -f "$dir/$n.started" ] && [ $timed_out = 1 ]; then
+				echo "timeout in $n (twice, the second time with an hour of its own): $(tail -1 "$dir/run-vm.out")" |
+					tee "$state/results/$n.result"
+				progressed=1
+				break
 			elif [ -f "$dir/$n.started" ]; then
-				# The guest died (or timed out) inside this batch.
+				# The guest died inside this batch.
 				why=$(grep -m1 -E 'BUG:|Oops|general protection|Kernel panic|WARNING:' "$dir/console" ||
 					tail -1 "$dir/run-vm.out")
 				echo "crash in $n: $why" | tee "$state/results/$n.result"
