@@ -507,26 +507,20 @@ static unsigned long od_run(int g, enum dinsn_mode mode)
 	f = popen(cmd, "r");
 	while (f && fgets(line, sizeof(line), f)) {
 		unsigned long addr;
-		char *tab1, *tab2;
+		char *bytes, *end;
 		size_t nb = 0;
 
-		if (sscanf(line, " %lx:", &addr) != 1)
+		if (!od_insn_line(line, &addr, &bytes, &end))
 			continue;
-		tab1 = strchr(line, '\t');
-		if (!tab1)
-			continue;
-		tab2 = strchr(tab1 + 1, '\t');
-		if (!tab2)
-			continue;
-		for (char *q = tab1 + 1; q < tab2; q++)
-			nb += q[0] != ' ' && (q[1] == ' ' || q == tab2 - 1);
+		for (char *q = bytes; q < end; q++)
+			nb += q[0] != ' ' && (q[1] == ' ' || q == end - 1);
 		if (i >= st->od_n || addr != off || nb != st->od_lens[i] ||
-		    strstr(tab2, "(bad)") ||
-		    !has_word(tab2, known_gaps[g].od_words)) {
+		    strstr(end, "(bad)") ||
+		    !has_word(end, known_gaps[g].od_words)) {
 			if (fails++ < 5)
 				printf("  gap %s: objdump at %#lx (%zu bytes, ours %u): %s",
 				       known_gaps[g].name, addr, nb,
-				       i < st->od_n ? st->od_lens[i] : 0, tab1 + 1);
+				       i < st->od_n ? st->od_lens[i] : 0, bytes);
 			break;	/* out of step from here on */
 		}
 		off += st->od_lens[i++];
@@ -541,6 +535,20 @@ static unsigned long od_run(int g, enum dinsn_mode mode)
 		fails++;
 	}
 	return fails;
+}
+
+bool od_insn_line(char *line, unsigned long *addr, char **bytes, char **end)
+{
+	char *tab;
+
+	if (sscanf(line, " %lx:", addr) != 1)
+		return false;
+	tab = strchr(line, '\t');
+	if (!tab)
+		return false;
+	*bytes = tab + 1;
+	*end = strchr(*bytes, '\t');
+	return *end;
 }
 
 unsigned long known_gaps_finish(void)

@@ -66,4 +66,12 @@ bool known_gap_confirm(int g, const u8 *buf, const struct dinsn *di,
  */
 unsigned long known_gaps_finish(void);
 
+/*
+ * One instruction line of "objdump -D -b binary", "  ADDR:\tBYTES\tTEXT":
+ * sets @addr, @bytes (the byte list) and @end (the tab after it, before
+ * the text).  False for any other line: headers, and the continuation
+ * lines of a long byte list, which have no text.
+ */
+bool od_insn_line(char *line, unsigned long *addr, char **bytes, char **end);
+
 #endif

@@ -42,20 +42,14 @@ static int objdump_first_m(const u8 *b, size_t n, char *text, size_t tlen,
 		 mode == DINSN_MODE_64 ? "i386:x86-64" : "i386", path);
 	f = popen(cmd, "r");
 	while (f && fgets(line, sizeof(line), f)) {
-		char *tab1, *tab2;
+		char *bytes, *end;
 
-		if (sscanf(line, " %lx:", &addr) != 1)
-			continue;
-		tab1 = strchr(line, '\t');
-		if (!tab1)
-			continue;
-		tab2 = strchr(tab1 + 1, '\t');
-		if (!tab2)
-			continue;	/* continuation of a long byte list */
+		if (!od_insn_line(line, &addr, &bytes, &end))
+			continue;	/* a header, or more of a long byte list */
 		if (!have_first) {
 			have_first = true;
 			first = addr;
-			snprintf(text, tlen, "%s", tab2 + 1);
+			snprintf(text, tlen, "%s", end + 1);
 			continue;
 		}
 		len = addr - first;
