@@ -30,6 +30,13 @@
 #   --trap-log FILE    QEMU's log of every interrupt and exception the
 #                      guest takes (-d int; TCG only): benchmarks count
 #                      the breakpoint and debug traps of a probe hit
+#   --monitor PATH     QEMU's human monitor (HMP) on a Unix socket at PATH,
+#                      for a host script to drive the guest's emulation
+#                      (scripts/hotpath-profile.sh: singlestep, log exec;
+#                      TCG only, so no KVM unless --kvm on)
+#   --job-path FILE    write the job directory's host path to FILE once it
+#                      exists (the guest's /run/job: a host script can
+#                      leave files there for the guest to wait on)
 #
 # The host's root file system is shared read-only (virtio-9p), so COMMAND
 # and host tools run unchanged; the current directory is kept.  The exit
@@ -44,7 +51,7 @@ here=$top/tools/testing/vm
 kernel=$top/build/out-ours/vmlinux
 modules= timeout=600 log= name=vm cpus=2 mem=1G append= icount=0 kvm=auto quiet=0
 tcg_threads=single
-results= traplog=
+results= traplog= monitor= jobpath=
 taint_ok=$((1 << 18))
 
 while [ $# -gt 0 ]; do
@@ -64,6 +71,8 @@ while [ $# -gt 0 ]; do
 	--results) results=$2; shift 2 ;;
 	--allow-taint) taint_ok=$((taint_ok | (1 << $2))); shift 2 ;;
 	--trap-log) traplog=$2; shift 2 ;;
+	--monitor) monitor=$2; shift 2 ;;
+	--job-path) jobpath=$2; shift 2 ;;
 	--) shift; break ;;
 	*) echo "run-vm.sh: unknown option $1" >&2; exit 2 ;;
 	esac
@@ -92,6 +101,7 @@ vmdir=$top/build/vm
 mkdir -p "$vmdir"
 job=$(mktemp -d "$vmdir/$name.XXXXXX")
 trap 'rm -rf "$job"' EXIT
+[ -z "$jobpath" ] || echo "$job" > "$jobpath"
 [ -n "$log" ] || log=$vmdir/$name.console
 {
 	printf 'cd %q\n' "$PWD"
@@ -113,8 +123,21 @@ cmdline+=" init=$here/guest-init tsc=reliable oops=panic panic=-1 panic_on_warn=
 cmdline+=" rcupdate.rcu_task_stall_timeout=$((60 * 250))"
 # Warnings (KERN_WARNING) reach the console too: lockdep, WARN() and
 # stall reports print at that level.
-cmdline+=" loglevel=5 $append"
+cmdline+=" loglevel=5"
+# A bzImage's decompressor turns on 5-level paging when the CPU has it
+# (TCG's -cpu max does); a vmlinux booted through PVH never does.  Keep
+# both on 4-level paging: in 6.12, KASAN's idea of where its shadow
+# starts follows boot_cpu_has(X86_FEATURE_LA57) until alternatives are
+# applied, and identify_cpu() clears the capability words for a while.
+# An interrupt then (seen: handle_edge_irq() under arch_cpu_finalize_init(),
+# 1 boot in 15) gets a false "wild-memory-access" report on its irq_desc.
+case $kernel in
+*/bzImage) cmdline+=" no5lvl" ;;
+esac
+cmdline+=" $append"
 
+monarg=none
+[ -z "$monitor" ] || monarg="unix:$monitor,server=on,wait=off"
 qemu=(qemu-system-x86_64 -machine pc -m "$mem"
 	-smp "$cpus,sockets=$cpus,cores=1,threads=1"
 	-kernel "$kernel" -append "$cmdline"
@@ -122,7 +145,8 @@ qemu=(qemu-system-x86_64 -machine pc -m "$mem"
 	-device "virtio-9p-pci,fsdev=root,mount_tag=/dev/root"
 	-fsdev "local,id=job,path=$job,security_model=none"
 	-device "virtio-9p-pci,fsdev=job,mount_tag=job"
-	-display none -monitor none -serial stdio -no-reboot)
+	-display none -monitor "$monarg"
+	-serial stdio -no-reboot)
 
 kvm_works() {
 	# One short boot decides; the verdict is kept per kernel and QEMU.
@@ -149,7 +173,7 @@ kvm_works() {
 accel=tcg
 case $kvm in
 on) accel=kvm ;;
-auto) [ $icount = 1 ] || [ -n "$traplog" ] || ! kvm_works || accel=kvm ;;
+auto) [ $icount = 1 ] || [ -n "$traplog" ] || [ -n "$monitor" ] || ! kvm_works || accel=kvm ;;
 esac
 if [ $accel = kvm ]; then
 	qemu+=(-enable-kvm -cpu host)
