@@ -14,7 +14,7 @@ VM := tools/testing/vm/run-vm.sh
 
 .PHONY: all deps kernel ref-kernel debug-kernel check check-host check-guest probe-ref \
 	check-debug conformance opt-coverage ratchet demo patches check-patches docs \
-	probe install bench bench-decoder bench-probe bench-probes bench-events clean distclean help \
+	probe install bench bench-decoder bench-probe bench-probes bench-events bench-profile clean distclean help \
 	torture torture-ref torture-report xmodify
 
 all: kernel probe
@@ -132,3 +132,9 @@ bench-probes: kernel ref-kernel
 
 bench-events: kernel ref-kernel
 	scripts/bench-events.sh
+
+# Where a hit's instructions go, per kernel function, both kernels side by
+# side, for the cases in PROFILE_CASES (tools/testing/bench/hotpath-guest.sh).
+PROFILE_CASES ?= ftrace-entry int3-offset retprobe optimized
+bench-profile: kernel ref-kernel
+	scripts/hotpath-profile.sh $(PROFILE_CASES)

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Runs in a guest booted by scripts/hotpath-profile.sh (QEMU monitor on a
+# socket, -icount shift=0): one profiling window (hotpath_window) with no
+# probe, then one per case with that case's probe on __do_sys_getppid,
+# defined as tools/testing/bench/probe-cost.sh defines it, event enabled,
+# tracing on.  The host logs the instructions of each window.
+#
+#   hotpath-guest.sh WINDOW_BIN N OPT_OFFSET CASE...
+#
+# OPT_OFFSET: the offset of the optimized case ('-': the first offset this
+# kernel optimizes, printed as "# opt offset: +N").
+set -u
+win=${1:?usage: hotpath-guest.sh WINDOW_BIN N OPT_OFFSET CASE...}
+n=$2 opt_off=$3
+shift 3
+[ "$opt_off" = - ] && opt_off=
+fn=__do_sys_getppid
+opt=/proc/sys/debug/kprobes-optimization
+loop=/bin/true	# bench-lib.sh's measure() is not used here
+
+. "$(dirname "$0")/bench-lib.sh"
+
+inner=$(inner_offset $fn)
+echo "# inner offset: +$inner"
+[ -w $opt ] && echo 0 > $opt
+echo 1 > $T/tracing_on
+"$win" baseline "$n" || exit 1
+for c in "$@"; do
+	case $c in
+	ftrace-entry) def="p:bench $fn" ;;
+	int3-offset) def="p:bench $fn+$inner" ;;
+	retprobe) def="r:bench $fn" ;;
+	entry-3-args) def="p:bench $fn a=%di b=+0(%di):u64 c=\$comm" ;;
+	optimized | optimized-3-args)
+		[ -w $opt ] && echo 1 > $opt
+		if [ -z "$opt_off" ]; then
+			for off in $(seq 9 60); do
+				echo "p:bench_try $fn+$off" >> $T/kprobe_events 2>/dev/null || continue
+				echo 1 > $T/events/kprobes/enable
+				if wait_optimized "$off"; then
+					opt_off=$off
+					clear
+					break
+				fi
+				clear
+			done
+		fi
+		[ -n "$opt_off" ] || { echo "HOTPATH $c not-optimized"; : > "/run/job/skip-$c"; continue; }
+		echo "# opt offset: +$opt_off"
+		def="p:bench $fn+$opt_off"
+		[ $c = optimized ] || def+=" a=%di b=+0(%di):u64 c=\$comm"
+		;;
+	*) echo "hotpath-guest.sh: unknown case $c" >&2; exit 2 ;;
+	esac
+	add_case "$c" "$def" || { : > "/run/job/skip-$c"; continue; }
+	case $c in
+	optimized*)
+		wait_optimized "$opt_off" || { echo "HOTPATH $c not-optimized"; : > "/run/job/skip-$c"; clear; continue; }
+		# upstream marks a probe [OPTIMIZED] before its delayed work
+		# puts the jump in: wait as probe-cost.sh does
+		sleep 1 ;;
+	esac
+	grep -E "  (k|r)  " /sys/kernel/debug/kprobes/list | sed 's/^/# /'
+	"$win" "$c" "$n" || exit 1
+	# Symbols outside vmlinux (trampolines, instruction slots, modules)
+	# while the probe has them, for the host's map of the logged addresses.
+	grep '\[' /proc/kallsyms > "/run/job/kallsyms-$c"
+	clear
+done
