@@ -48,12 +48,10 @@ struct dprobe_site *dprobe_site_lookup(unsigned long addr)
 NOKPROBE_SYMBOL(dprobe_site_lookup);
 
 /* Is a handler (ours, or a kprobes-API user's busy mark) running here? */
-static bool cpu_in_handler(void)
+static __always_inline bool cpu_in_handler(void)
 {
 	return __this_cpu_read(running_site) || kprobe_running();
 }
-
-NOKPROBE_SYMBOL(cpu_in_handler);
 
 /**
  * dprobe_site_miss() - count a hit that ran no handler

@@ -36,7 +36,7 @@ struct dpev_hit {
 	unsigned int dyn;
 };
 
-static void dpev_hit_size(struct dpev_hit *h)
+static __always_inline void dpev_hit_size(struct dpev_hit *h)
 {
 	const struct dpev_def *def = h->def;
 	unsigned int i, dyn = 0;
@@ -49,15 +49,20 @@ static void dpev_hit_size(struct dpev_hit *h)
 }
 
 /* Fills everything after the trace_entry of @rec. */
-static void dpev_hit_fill(const struct dpev_hit *h, u8 *rec)
+static __always_inline void dpev_hit_fill(const struct dpev_hit *h, u8 *rec)
 {
 	const struct dpev_def *def = h->def;
-	unsigned int hsize = dpev_def_header_size(def);
-	u8 *args = rec + sizeof(struct trace_entry) + hsize;
+	u8 *hdr = rec + sizeof(struct trace_entry);
+	u8 *args = hdr + dpev_def_header_size(def);
 	u8 *dyn = args + def->args_size;
 	unsigned int left = h->dyn, n, i;
 
-	memcpy(rec + sizeof(struct trace_entry), h->hdr, hsize);
+	/* constant sizes: stores, not calls */
+	memcpy(hdr, &h->hdr[0], sizeof(h->hdr[0]));
+	if (def->is_return)
+		memcpy(hdr + sizeof(h->hdr[0]), &h->hdr[1], sizeof(h->hdr[1]));
+	if (!def->nr_args)
+		return;
 	memset(args, 0, def->args_size);
 	for (i = 0; i < def->nr_args; i++) {
 		n = dpev_fetch_store(def->args[i].prog, &h->ctx,
@@ -68,28 +73,64 @@ static void dpev_hit_fill(const struct dpev_hit *h, u8 *rec)
 	}
 }
 
-static void dpev_hit_trace(struct dpev_probe *pr, const struct dpev_hit *h,
-			   struct trace_event_file *file, struct pt_regs *regs)
+/*
+ * Reserves the record in @file's ring buffer as trace_event_buffer_reserve()
+ * does.  When the event file has no PID filter, filter, soft-disable or
+ * trigger condition (the cases that reserve elsewhere: a per-CPU staging
+ * record, or the trigger's scratch buffer), the record goes straight into
+ * the ring buffer: the same reserve and the same common fields, without
+ * the second ring_buffer_event_data() and the checks that cannot apply.
+ * The commit is trace_event_buffer_commit() in every case.
+ */
+static __always_inline u8 *dpev_reserve(struct trace_event_buffer *fb,
+					struct trace_event_file *file,
+					unsigned int size)
 {
-	struct trace_event_buffer fbuffer;
+	if (unlikely(READ_ONCE(file->flags) &
+		     (EVENT_FILE_FL_PID_FILTER | EVENT_FILE_FL_SOFT_DISABLED |
+		      EVENT_FILE_FL_FILTERED | EVENT_FILE_FL_TRIGGER_COND)))
+		return trace_event_buffer_reserve(fb, file, size);
+	/* the preemption count the probe saw, as the generic path records */
+	fb->trace_ctx = tracing_gen_ctx_dec();
+	fb->trace_file = file;
+	fb->buffer = file->tr->array_buffer.buffer;
+	fb->event = ring_buffer_lock_reserve(fb->buffer, size);
+	if (!fb->event)
+		return NULL;
+	fb->regs = NULL;
+	fb->entry = ring_buffer_event_data(fb->event);
+	tracing_generic_entry_update(fb->entry, file->event_call->event.type,
+				     fb->trace_ctx);
+	return fb->entry;
+}
+
+static __always_inline void dpev_hit_trace(struct dpev_probe *pr,
+					   const struct dpev_hit *h,
+					   struct trace_event_file *file,
+					   struct pt_regs *regs)
+{
+	/* every field is set by the reserve: no zeroing of the stack */
+	struct trace_event_buffer fbuffer __uninitialized;
 	u8 *rec;
 
 	if (trace_trigger_soft_disabled(file))
 		return;
-	/* long strings near the argument limit: never fits, count it */
-	if (h->size > ring_buffer_max_event_size(file->tr->array_buffer.buffer)) {
+	/*
+	 * Long strings near the argument limit: never fits, count it.  A
+	 * sub-buffer is at least a page, so half a page always fits.
+	 */
+	if (h->size > PAGE_SIZE / 2 &&
+	    h->size > ring_buffer_max_event_size(file->tr->array_buffer.buffer)) {
 		this_cpu_inc(pr->stats->dropped);
 		return;
 	}
-	rec = trace_event_buffer_reserve(&fbuffer, file, h->size);
+	rec = dpev_reserve(&fbuffer, file, h->size);
 	if (!rec)
 		return;
 	fbuffer.regs = regs;
 	dpev_hit_fill(h, rec);
 	trace_event_buffer_commit(&fbuffer);
 }
-
-NOKPROBE_SYMBOL(dpev_hit_trace);
 
 #ifdef CONFIG_PERF_EVENTS
 static void dpev_hit_perf(struct dpev_probe *pr, const struct dpev_hit *h,
@@ -183,9 +224,13 @@ static bool dpev_hit_perf_bpf(struct dpev_probe *pr, const struct dpev_hit *h,
 NOKPROBE_SYMBOL(dpev_hit_perf_bpf);
 #endif
 
-/* Return: true when the probed function is to return at once. */
-static bool dpev_hit_emit(struct dpev_probe *pr, struct dpev_hit *h,
-			  struct pt_regs *regs)
+/*
+ * Inlined into the two handlers (no symbol of its own to probe).
+ * Return: true when the probed function is to return at once.
+ */
+static __always_inline bool dpev_hit_emit(struct dpev_probe *pr,
+					  struct dpev_hit *h,
+					  struct pt_regs *regs)
 {
 	struct dpev_event *ev = pr->ev;
 	struct dpev_file *link;
@@ -203,16 +248,16 @@ static bool dpev_hit_emit(struct dpev_probe *pr, struct dpev_hit *h,
 	return false;
 }
 
-NOKPROBE_SYMBOL(dpev_hit_emit);
-
 static int dpev_entry_hit(struct dprobe *dp, struct pt_regs *regs)
 {
 	struct dpev_probe *pr = container_of(dp, struct dpev_probe, rp.dp);
-	struct dpev_hit h = {
-		.ctx = { .regs = regs },
-		.hdr = { dp->addr },
-	};
+	/* each field set below or by dpev_hit_emit(): no zeroing */
+	struct dpev_hit h __uninitialized;
 
+	h.ctx.regs = regs;
+	h.ctx.entry = NULL;
+	h.hdr[0] = dp->addr;
+	h.hdr[1] = 0;
 	/* the function returns at once: the engine resumes at regs->ip */
 	return dpev_hit_emit(pr, &h, regs);
 }
@@ -235,11 +280,12 @@ NOKPROBE_SYMBOL(dpev_return_entry);
 static int dpev_return_hit(struct dretprobe_instance *ri, struct pt_regs *regs)
 {
 	struct dpev_probe *pr = container_of(ri->rp, struct dpev_probe, rp);
-	struct dpev_hit h = {
-		.ctx = { .regs = regs, .entry = (unsigned long *)ri->data },
-		.hdr = { pr->rp.dp.addr, ri->ret_addr },
-	};
+	struct dpev_hit h __uninitialized;
 
+	h.ctx.regs = regs;
+	h.ctx.entry = (unsigned long *)ri->data;
+	h.hdr[0] = pr->rp.dp.addr;
+	h.hdr[1] = ri->ret_addr;
 	dpev_hit_emit(pr, &h, regs);
 	return 0;
 }
