@@ -6,8 +6,8 @@
 #
 #   scripts/checker-selftest.sh [--ours VMLINUX] [--debug BZIMAGE]
 #
-# The planted warning runs on our kernel; lockdep and KASAN reports need
-# the debug kernel.  Ends with "checker: N passed, N failed".
+# The planted warning runs on our kernel; lockdep, KASAN and kmemleak
+# reports need the debug kernel.  Ends with "checker: N passed, N failed".
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 vm=$top/tools/testing/vm/run-vm.sh
@@ -55,8 +55,11 @@ case_run() {
 }
 
 echo "TAP version 13"
-echo "1..8"
-case_run clean "$ours" 1G 'modprobe dprobes_plant fault=none; lsmod >/dev/null' pass
+echo "1..10"
+clean='modprobe dprobes_plant fault=none && rmmod dprobes_plant'
+case_run clean "$ours" 1G "$clean" pass
+# (and no leak, lockdep or KASAN report on a clean debug boot)
+case_run clean-debug "$debug" 3G "$clean" pass
 case_run warn-console "$ours" 1G "$(plant warn)" '^console:.*WARNING:.*dprobes_plant'
 case_run warn-log "$ours" 1G "$quiet; $(plant warn)" \
 	'^kernel log:.*WARNING:.*dprobes_plant' '^console:.*dprobes_plant'
@@ -71,5 +74,7 @@ case_run lockdep-switch "$debug" 3G "$quiet; $(plant lockdep); dmesg -C" \
 case_run kasan-console "$debug" 3G "$(plant kasan)" '^console:.*BUG: KASAN: slab-out-of-bounds'
 case_run kasan-taint "$debug" 3G "$quiet; $(plant kasan); dmesg -C" \
 	'kernel tainted: [0-9]+ \([A-Z]*B' '^(console|kernel log):'
+case_run kmemleak "$debug" 3G "$(plant leak)" \
+	'^kmemleak:unreferenced object.*size 64' '^(console|kernel log):|kernel tainted'
 echo "checker: $((n - fail)) passed, $fail failed"
 [ $fail = 0 ]

@@ -3,12 +3,15 @@
  * dprobes_plant: plants one kernel problem on request, so that the test
  * runner can prove it sees each kind (tools/testing/vm/checker-selftest.sh).
  *
- *   modprobe dprobes_plant fault=warn|lockdep|kasan
+ *   modprobe dprobes_plant fault=none|warn|lockdep|kasan|leak
  *
+ * none     nothing: the module loads and unloads quietly
  * warn     a WARN() with its stack trace, tainting the kernel (W)
  * lockdep  two mutexes taken in both orders, one after the other: no
  *          deadlock, but lockdep reports a possible circular dependency
  * kasan    a one-byte read past a kmalloc() object, which KASAN reports
+ * leak     a kmalloc() object whose only pointer is dropped, which
+ *          kmemleak reports at its next scan
  *
  * Test only: never build this into a kernel anyone runs for real.
  */
@@ -23,7 +26,7 @@
 
 static char *fault = "";
 module_param(fault, charp, 0444);
-MODULE_PARM_DESC(fault, "what to plant: warn, lockdep or kasan");
+MODULE_PARM_DESC(fault, "what to plant: none, warn, lockdep, kasan or leak");
 
 static DEFINE_MUTEX(plant_a);
 static DEFINE_MUTEX(plant_b);
@@ -56,16 +59,33 @@ static int plant_kasan(void)
 	return c == 0x5a;	/* any use of c keeps the read */
 }
 
+static int plant_leak(void)
+{
+	char *p = kmalloc(64, GFP_KERNEL);
+
+	if (!p)
+		return -ENOMEM;
+	/* written, so that the allocation is real; then forgotten */
+	OPTIMIZER_HIDE_VAR(p);
+	memset(p, 0x5a, 64);
+	return 0;
+}
+
 static int __init dprobes_plant_init(void)
 {
-	if (!strcmp(fault, "warn")) {
+	if (!strcmp(fault, "none")) {
+		return 0;
+	} else if (!strcmp(fault, "warn")) {
 		WARN(1, "planted warning (test only)\n");
 	} else if (!strcmp(fault, "lockdep")) {
 		plant_lockdep();
 	} else if (!strcmp(fault, "kasan")) {
 		plant_kasan();
+	} else if (!strcmp(fault, "leak")) {
+		if (plant_leak())
+			return -ENOMEM;
 	} else {
-		pr_err("unknown fault '%s' (warn, lockdep, kasan)\n", fault);
+		pr_err("unknown fault '%s' (none, warn, lockdep, kasan, leak)\n", fault);
 		return -EINVAL;
 	}
 	pr_info("planted %s\n", fault);
@@ -78,5 +98,5 @@ static void __exit dprobes_plant_exit(void)
 }
 module_exit(dprobes_plant_exit);
 
-MODULE_DESCRIPTION("Plants a warning, lockdep report or KASAN report for the test runner");
+MODULE_DESCRIPTION("Plants a warning, lockdep, KASAN or kmemleak report for the test runner");
 MODULE_LICENSE("GPL");

@@ -43,7 +43,8 @@
 # status is the command's, or 1 when the guest timed out or panicked, when
 # the console or the kernel log shows BUG:, WARNING:, Oops, KASAN, a
 # lockdep report, a stall or a call trace, when the kernel is tainted
-# (TAINT_TEST aside) or when lockdep switched itself off.
+# (TAINT_TEST aside), when lockdep switched itself off or when kmemleak
+# (on kernels built with it) finds an unreferenced object.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -229,6 +230,12 @@ kernel_problems() {
 	fi
 	debug_locks=$(cat "$job/debug_locks" 2>/dev/null || true)
 	[ "$debug_locks" != 0 ] || echo "lockdep turned itself off (debug_locks: 0): it reported a problem"
+	# kmemleak's scan at the end of the job (kernels built with it)
+	[ ! -f "$job/kmemleak-off" ] || echo "kmemleak is off: $(cat "$job/kmemleak-off")"
+	if [ -s "$job/kmemleak" ]; then
+		echo "kmemleak: $(grep -c '^unreferenced object' "$job/kmemleak") unreferenced object(s)"
+		head -40 "$job/kmemleak" | sed 's/^/kmemleak:/'
+	fi
 }
 problems=$(kernel_problems)
 if [ -n "$results" ]; then
