@@ -22,7 +22,8 @@ debian_vmlinux() {
 	[ -n "$pkg" ] || { echo "no $DEB_META in the package lists" >&2; return; }
 	mkdir -p "$benchdir" && cd "$benchdir" || return
 	[ -f "$pkg"_*.deb ] || apt-get download "$pkg" >&2 || return
-	dpkg-deb --fsys-tarfile "$pkg"_*.deb | tar -x --wildcards './usr/lib/debug/boot/vmlinux-*' &&
+	dpkg-deb --fsys-tarfile "$pkg"_*.deb |
+		tar -x --wildcards './usr/lib/debug/boot/vmlinux-*' &&
 		mv usr/lib/debug/boot/vmlinux-* vmlinux-deb && rm -rf usr "$pkg"_*.deb
 	cd - >/dev/null && echo "$benchdir/vmlinux-deb"
 }
@@ -48,7 +49,8 @@ once() {
 	t0=$(date +%s%N)
 	set -- $(/usr/bin/time -f '%M %U %S' "$@" 2>&1 >/dev/null | tail -1)
 	t1=$(date +%s%N)
-	echo "$(((t1 - t0) / 1000000)) $1 $(awk -v u="$2" -v s="$3" 'BEGIN { printf "%d", (u + s) * 1000 }')"
+	echo "$(((t1 - t0) / 1000000)) $1 $(awk -v u="$2" -v s="$3" \
+		'BEGIN { printf "%d", (u + s) * 1000 }')"
 }
 
 # measure CMD...: the run with the median wall time of 5
@@ -64,8 +66,10 @@ for v in $VMLINUX; do
 	cache=$(mktemp -d)
 	echo
 	echo "vmlinux: $v ($(du -m "$v" | cut -f1) MB)"
-	echo "(ms: wall time, median of 5; cpu: user+sys of that run; cold: first run, builds the index)"
-	printf '%-46s %7s %7s %7s %7s %7s %6s | %7s %7s %7s\n' spec "perf" "perfcpu" "cold" "warm" "warmcpu" "faster" "perf MB" "cold MB" "warm MB"
+	echo "(ms: wall time, median of 5; cpu: user+sys of that run;" \
+		"cold: first run, builds the index)"
+	printf '%-46s %7s %7s %7s %7s %7s %6s | %7s %7s %7s\n' spec "perf" "perfcpu" "cold" \
+		"warm" "warmcpu" "faster" "perf MB" "cold MB" "warm MB"
 	echo "$SPECS" | while IFS= read -r spec; do
 		opt=--quiet	# a line may start with one option for both tools
 		case $spec in --*) opt=${spec%% *} spec=${spec#* } ;; esac
@@ -73,12 +77,15 @@ for v in $VMLINUX; do
 		set -- $(measure "$PERF" probe -k "$v" -s "$src" -q "$opt" -D "$spec")
 		pt=$1 pm=$2 pc=$3
 		rm -f "$cache"/*
-		set -- $(once env PROBE_CACHE_DIR="$cache" "$PROBE" -k "$v" -s "$src" -q "$opt" -D "$spec")
+		set -- $(once env PROBE_CACHE_DIR="$cache" "$PROBE" -k "$v" -s "$src" \
+			-q "$opt" -D "$spec")
 		ct=$1 cm=$2
-		set -- $(measure env PROBE_CACHE_DIR="$cache" "$PROBE" -k "$v" -s "$src" -q "$opt" -D "$spec")
+		set -- $(measure env PROBE_CACHE_DIR="$cache" "$PROBE" -k "$v" -s "$src" \
+			-q "$opt" -D "$spec")
 		wt=$1 wm=$2 wc=$3
 		[ "$opt" = --quiet ] || spec="$spec ($opt)"
-		printf '%-46s %7d %7d %7d %7d %7d %5dx | %7d %7d %7d\n' "$spec" "$pt" "$pc" "$ct" "$wt" "$wc" \
+		printf '%-46s %7d %7d %7d %7d %7d %5dx | %7d %7d %7d\n' \
+			"$spec" "$pt" "$pc" "$ct" "$wt" "$wc" \
 			$((pt / (wt > 0 ? wt : 1))) $((pm / 1024)) $((cm / 1024)) $((wm / 1024))
 	done
 	rm -rf "$cache"

@@ -123,12 +123,14 @@ while [ $o -lt "$size" ]; do
 done
 [ -z "$dups" ]
 ok $? "\$params never repeats a field name (inlined parameters of the same name)${dups:+:$dups}"
-"$PROBE" -k "$T" -D "other_entry+$size" 2>&1 | grep -q "past the end of other_entry, which is $size bytes long"
+"$PROBE" -k "$T" -D "other_entry+$size" 2>&1 |
+	grep -q "past the end of other_entry, which is $size bytes long"
 ok $? "FUNC+OFFSET at or past the function's size is refused"
 # FILE:LINE names the event after perf's best scope: the function declared
-# closest above the line *in that file*.  note() (declared in helper.h closer above the call line than other_entry) is inlined
-# at the line of its call inside other_entry; twice() is declared in
-# other.c and keeps its name for its own lines.
+# closest above the line *in that file*.  note() (declared in helper.h
+# closer above the call line than other_entry) is inlined at the line of
+# its call inside other_entry; twice() is declared in other.c and keeps its
+# name for its own lines.
 l=$(grep -n 'note(z);' "$here/fixtures/twins/other.c" | cut -d: -f1)
 got=$("$PROBE" -k "$T" -D "other.c:$l" 2>&1)
 case $got in "p:probe/other_entry other_entry+"*) true ;; *) false ;; esac
@@ -157,7 +159,8 @@ ok $? "no DWARF: FUNC+OFF with a raw argument from the symbol table ($got)"
 got=$("$PROBE" -k "$tmp/twins.nodbg" -D 'other_entry%return $retval' 2>&1)
 [ "$got" = "r:probe/other_entry__return other_entry+0 \$retval" ]
 ok $? "no DWARF: FUNC%return \$retval ($got)"
-"$PROBE" -k "$tmp/twins.nodbg" -D 'other_entry x' 2>&1 | grep -q "no DWARF debug information, which x needs"
+"$PROBE" -k "$tmp/twins.nodbg" -D 'other_entry x' 2>&1 |
+	grep -q "no DWARF debug information, which x needs"
 ok $? "no DWARF: a variable is refused, naming it"
 "$PROBE" -k "$tmp/twins.nodbg" -D 'init_once' 2>&1 | grep -q "init_once names 2 symbols"
 ok $? "no DWARF: a non-unique name is refused"
@@ -176,9 +179,11 @@ if pahole -J "$tmp/shapes.btf" 2>/dev/null && objcopy --strip-debug "$tmp/shapes
 	done
 	[ -z "$bad" ]
 	ok $? "BTF gives DWARF's fetch arguments at a function's entry$bad"
-	"$PROBE" -k "$tmp/shapes.btf" -D 'walk r->tag' 2>&1 | grep -q "r(type:record) has no member tag"
+	"$PROBE" -k "$tmp/shapes.btf" -D 'walk r->tag' 2>&1 |
+		grep -q "r(type:record) has no member tag"
 	ok $? "BTF: an unknown member is refused with the struct's name"
-	"$PROBE" -k "$tmp/shapes.btf" -D 'walk+4 n' 2>&1 | grep -q "no DWARF debug information, which n needs"
+	"$PROBE" -k "$tmp/shapes.btf" -D 'walk+4 n' 2>&1 |
+		grep -q "no DWARF debug information, which n needs"
 	ok $? "BTF: a variable away from the entry needs DWARF, and says so"
 else
 	ok 1 "pahole -J could not add BTF to the fixture"
@@ -191,10 +196,13 @@ if [ -r /sys/kernel/btf/vmlinux ] && grep -q ' vfs_read$' /proc/kallsyms; then
 	[ "$got" = "r:probe/vfs_read__return vfs_read+0 \$retval" ]
 	ok $? "running kernel: vfs_read%return \$retval ($got)"
 	got=$("$PROBE" -q -D 'vfs_read file->f_mode count' 2>&1)
-	echo "$got" | grep -Eq '^p:probe/vfs_read (vfs_read\+0|_text\+[0-9]+) f_mode=\+[0-9]+\(%di\):x32 count=%dx:x64$'
+	re='^p:probe/vfs_read (vfs_read\+0|_text\+[0-9]+) '
+	re=$re'f_mode=\+[0-9]+\(%di\):x32 count=%dx:x64$'
+	echo "$got" | grep -Eq "$re"
 	ok $? "running kernel: parameters and members from its BTF ($got)"
 else
-	echo "# SKIP running-kernel fallback: no /sys/kernel/btf/vmlinux or no vfs_read on this host"
+	echo "# SKIP running-kernel fallback: no /sys/kernel/btf/vmlinux" \
+		"or no vfs_read on this host"
 fi
 "$PROBE" --version | grep -Eq '^probe [0-9]+\.[0-9]+ \(.*elfutils [0-9.]+, libbpf [0-9]+\.[0-9]+\)$'
 ok $? "--version names probe's version and its libraries'"

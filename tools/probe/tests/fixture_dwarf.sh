@@ -50,20 +50,28 @@ peer=$(member record peer); fl=$(member record fl); hist=$(member record hist)
 name=$(member record name); label=$(member record label)
 anon=$(member record - 4); tag=$(member flags tag)
 
+want="p:probe/walk walk+0 y=+$((pos + y))(%di):s32 x=+$x(+$peer(%di)):s32"
+want="$want n=%si:s32 extra=%dx:s64"
 expect "entry: nested member, pointer chain, parameters in ABI registers" \
-	"p:probe/walk walk+0 y=+$((pos + y))(%di):s32 x=+$x(+$peer(%di)):s32 n=%si:s32 extra=%dx:s64" \
+	"$want" \
 	'walk r->pos.y r->peer->x n extra'
 
 # Bitfields: DW_AT_data_bit_offset counts from the struct start; the
 # container is the 32-bit unsigned int holding them.
 mode_bits=$(member flags mode 5); mode_off=$(member flags mode 6)
 ready_bits=$(member flags ready 5); ready_off=$(member flags ready 6)
+want="p:probe/walk walk+0"
+want="$want mode=+$((fl + mode_off / 32 * 4))(%di):b$mode_bits@$((mode_off % 32))/32"
+want="$want ready=+$((fl + ready_off / 32 * 4))(%di):b$ready_bits@$((ready_off % 32))/32"
+want="$want tag=+$((fl + tag))(%di):x16"
 expect "bitfields as b<width>@<shift>/32, unsigned short member" \
-	"p:probe/walk walk+0 mode=+$((fl + mode_off / 32 * 4))(%di):b$mode_bits@$((mode_off % 32))/32 ready=+$((fl + ready_off / 32 * 4))(%di):b$ready_bits@$((ready_off % 32))/32 tag=+$((fl + tag))(%di):x16" \
+	"$want" \
 	'walk r->fl.mode r->fl.ready r->fl.tag'
 
+want="p:probe/walk walk+0 hist=+$((hist + 3 * 4))(%di):s32 name=+$name(%di):string"
+want="$want label=+0(+$label(%di)):string as_int=+$anon(%di):s32"
 expect "array element, char array and char pointer as strings, anonymous union" \
-	"p:probe/walk walk+0 hist=+$((hist + 3 * 4))(%di):s32 name=+$name(%di):string label=+0(+$label(%di)):string as_int=+$anon(%di):s32" \
+	"$want" \
 	'walk r->hist[3] r->name:string r->label:string r->as_int'
 
 expect "ustring and @user on a char pointer" \
@@ -133,7 +141,8 @@ expect_fail "unknown variable" "location of the 'nothere' variable" 'walk nother
 # readelf lists r, n, extra as walk's parameters: the error names them
 params=$(echo "$facts" | awk '$1 == "var" && $2 == "walk" { printf "%s%s", sep, $3; sep = ", " }' |
 	cut -d, -f1-3)
-expect_fail "a missing variable error lists the available ones" "Available here: $params" 'walk nothere'
+expect_fail "a missing variable error lists the available ones" \
+	"Available here: $params" 'walk nothere'
 expect_fail "unknown function suggests a close name" "Did you mean: .*walk" 'wlak'
 expect_fail "'->' on an integer says it has no members, not to use '.'" \
 	"n(type:int) is not a pointer to a struct or union: it has no member x" 'walk n->x'

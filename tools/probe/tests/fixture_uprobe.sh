@@ -42,7 +42,10 @@ sym() { readelf -sW "$1" | awk -v s="$2" '$8 == s { print $2; exit }'; }
 want=$(printf '@+0x%x' $((0x$(sym "$F" calls) - 0x$(sym "$F" work) + 0x$foff)))
 cfgoff=$((0x$(sym "$F" cfg) - 0x$(sym "$F" work) + 0x$foff))
 out=$("$PROBE" -x "$F" -D 'work calls cfg.counts[2] cfg.name:string' 2>&1)
-[ -n "$foff" ] && [ "$out" = "p:probe_uprobe_target/work $(realpath "$F"):0x$foff calls=$want:s32 counts=$(printf '@+0x%x' $((cfgoff + 32))):s64 name=+0($(printf '@+0x%x' $((cfgoff + 8)))):string" ]
+def="p:probe_uprobe_target/work $(realpath "$F"):0x$foff calls=$want:s32"
+def="$def counts=$(printf '@+0x%x' $((cfgoff + 32))):s64"
+def="$def name=+0($(printf '@+0x%x' $((cfgoff + 8)))):string"
+[ -n "$foff" ] && [ "$out" = "$def" ]
 ok $? "globals as @+FILEOFFSET, members added in (calls $want)" || echo "# $out"
 
 # The same in a non-PIE executable, where addresses and offsets differ.
@@ -56,8 +59,9 @@ ok $? "non-PIE: file offset 0x$foff, calls at $want" || echo "# $out"
 # malloc is an alias: DWARF knows only __libc_malloc (perf fails here).
 foff=$(perf probe -x "$LIBC" -D malloc 2>/dev/null | sed -n 's/.*:0x\([0-9a-f]*\)$/\1/p')
 out=$("$PROBE" -x "$LIBC" -D 'malloc bytes' 2>&1)
+msg="-x libc.so.6 'malloc bytes': the alias resolves to __libc_malloc's DWARF"
 [ -n "$foff" ] && [ "$out" = "p:probe_libc/malloc $(realpath "$LIBC"):0x$foff bytes=%di:x64" ]
-ok $? "-x libc.so.6 'malloc bytes': the alias resolves to __libc_malloc's DWARF (needs libc6-dbg)" ||
+ok $? "$msg (needs libc6-dbg)" ||
 	echo "# $out"
 out=$("$PROBE" -x "$LIBC" -D 'fopen filename:string' 2>&1)
 echo "$out" | grep -q '^p:probe_libc/fopen .* filename_string=+0(%di):string$'
@@ -97,7 +101,9 @@ out=$("$PROBE" -x "$tmp/stripped" -D 'work k' 2>&1)
 [ $? -ne 0 ] && echo "$out" | grep -q "no DWARF" && echo "$out" | grep -q '@+FILEOFFSET'
 ok $? "a variable in a binary without DWARF: says what works without it" || echo "# $out"
 out=$("$PROBE" -x "$T" -D 'init_once@other.c%return' 2>&1)
-[ "$(echo "$out" | wc -l)" = 1 ] && [ "$out" = "$(perf probe -x "$T" -D 'init_once@other.c x' | sed 's/^p:\([^ ]*\) \([^ ]*\) .*/r:\1__return \2/')" ]
+[ "$(echo "$out" | wc -l)" = 1 ] &&
+	[ "$out" = "$(perf probe -x "$T" -D 'init_once@other.c x' |
+		sed 's/^p:\([^ ]*\) \([^ ]*\) .*/r:\1__return \2/')" ]
 ok $? "FUNC@FILE%return probes that file's copy only (perf probes both)" || echo "# $out"
 
 # --funcs, --vars and --line read the binary.

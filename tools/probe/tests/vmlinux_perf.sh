@@ -19,7 +19,8 @@ if [ -z "$VMLINUX" ]; then
 		echo "# vmlinux comparison left out: PROBE_NO_VMLINUX=1"
 		exit 0
 	fi
-	echo "not ok 1 - VMLINUX is not set: run 'make check VMLINUX=path/to/vmlinux' (or PROBE_NO_VMLINUX=1 to leave this part out)"
+	echo "not ok 1 - VMLINUX is not set: run 'make check VMLINUX=path/to/vmlinux'" \
+		"(or PROBE_NO_VMLINUX=1 to leave this part out)"
 	exit 1
 fi
 if [ ! -r "$VMLINUX" ]; then
@@ -83,5 +84,6 @@ done < "$here/vmlinux_specs.txt"
 [ $n -ge 50 ]
 st=$?
 n=$((n + 1))
-[ $st -eq 0 ] && echo "ok $n - at least 50 specs compared" || echo "not ok $n - only $((n - 1)) specs"
+[ $st -eq 0 ] && echo "ok $n - at least 50 specs compared" ||
+	echo "not ok $n - only $((n - 1)) specs"
 exit 0

@@ -35,7 +35,8 @@ check $? "a read returns 77 bytes (\$retval)" ||
 	sed 's/^/# /' "$tmp/out" | head -20
 
 $PROBE $KOPT --list 'probe:ksys_read*' > "$tmp/list" 2>&1
-grep -q 'probe:ksys_read__return  *(on ksys_read%return@[^ ]*fs/read_write.c with arg1)$' "$tmp/list"
+re='probe:ksys_read__return  *(on ksys_read%return@[^ ]*fs/read_write.c with arg1)$'
+grep -q "$re" "$tmp/list"
 check $? "probe --list shows the return probe as ksys_read%return@FILE" ||
 	sed 's/^/# /' "$tmp/list"
 # Without debuginfo the kernel's location is shown, and it is no error.
