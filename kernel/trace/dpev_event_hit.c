@@ -74,22 +74,32 @@ static __always_inline void dpev_hit_fill(const struct dpev_hit *h, u8 *rec)
 }
 
 /*
+ * Event-file states in which trace_event_buffer_reserve() stages the
+ * record elsewhere (a per-CPU record for a filter or soft-disable, the
+ * trigger's scratch buffer) or may drop it (PID filter), and in which
+ * trace_event_buffer_commit() runs triggers or a filter.
+ */
+#define DPEV_FILE_INDIRECT (EVENT_FILE_FL_PID_FILTER |		\
+			    EVENT_FILE_FL_SOFT_DISABLED |	\
+			    EVENT_FILE_FL_FILTERED |		\
+			    EVENT_FILE_FL_TRIGGER_COND)
+
+#ifdef CONFIG_STACKTRACE
+#define DPEV_STACK_FLAGS (TRACE_ITER_STACKTRACE | TRACE_ITER_USERSTACKTRACE)
+#else
+#define DPEV_STACK_FLAGS 0
+#endif
+
+/*
  * Reserves the record in @file's ring buffer as trace_event_buffer_reserve()
- * does.  When the event file has no PID filter, filter, soft-disable or
- * trigger condition (the cases that reserve elsewhere: a per-CPU staging
- * record, or the trigger's scratch buffer), the record goes straight into
- * the ring buffer: the same reserve and the same common fields, without
- * the second ring_buffer_event_data() and the checks that cannot apply.
- * The commit is trace_event_buffer_commit() in every case.
+ * does, for a file in none of the DPEV_FILE_INDIRECT states: the same
+ * reserve and the same common fields, without the second
+ * ring_buffer_event_data() and the checks that cannot apply.
  */
 static __always_inline u8 *dpev_reserve(struct trace_event_buffer *fb,
 					struct trace_event_file *file,
 					unsigned int size)
 {
-	if (unlikely(READ_ONCE(file->flags) &
-		     (EVENT_FILE_FL_PID_FILTER | EVENT_FILE_FL_SOFT_DISABLED |
-		      EVENT_FILE_FL_FILTERED | EVENT_FILE_FL_TRIGGER_COND)))
-		return trace_event_buffer_reserve(fb, file, size);
 	/* the preemption count the probe saw, as the generic path records */
 	fb->trace_ctx = tracing_gen_ctx_dec();
 	fb->trace_file = file;
@@ -104,6 +114,28 @@ static __always_inline u8 *dpev_reserve(struct trace_event_buffer *fb,
 	return fb->entry;
 }
 
+/*
+ * Commits a record dpev_reserve() put in the ring buffer.  With no
+ * trigger, filter or soft-disable on the file, no stack trace option on
+ * its instance, no tracepoint_printk and no event exporter, all that
+ * trace_event_buffer_commit() would do is the task-info mark and the ring
+ * buffer's commit: do just that.  Otherwise, or for a record it
+ * reserved, trace_event_buffer_commit() does it all.
+ */
+static __always_inline void dpev_commit(struct trace_event_buffer *fb,
+					bool direct)
+{
+	if (direct && !static_branch_unlikely(&tracepoint_printk_key) &&
+	    !static_branch_unlikely(&trace_event_exports_enabled) &&
+	    !(READ_ONCE(fb->trace_file->flags) & DPEV_FILE_INDIRECT) &&
+	    !(fb->trace_file->tr->trace_flags & DPEV_STACK_FLAGS)) {
+		__this_cpu_write(trace_taskinfo_save, true);
+		ring_buffer_unlock_commit(fb->buffer);
+		return;
+	}
+	trace_event_buffer_commit(fb);
+}
+
 static __always_inline void dpev_hit_trace(struct dpev_probe *pr,
 					   const struct dpev_hit *h,
 					   struct trace_event_file *file,
@@ -111,6 +143,7 @@ static __always_inline void dpev_hit_trace(struct dpev_probe *pr,
 {
 	/* every field is set by the reserve: no zeroing of the stack */
 	struct trace_event_buffer fbuffer __uninitialized;
+	bool direct;
 	u8 *rec;
 
 	if (trace_trigger_soft_disabled(file))
@@ -124,12 +157,16 @@ static __always_inline void dpev_hit_trace(struct dpev_probe *pr,
 		this_cpu_inc(pr->stats->dropped);
 		return;
 	}
-	rec = dpev_reserve(&fbuffer, file, h->size);
+	direct = !(READ_ONCE(file->flags) & DPEV_FILE_INDIRECT);
+	if (direct)
+		rec = dpev_reserve(&fbuffer, file, h->size);
+	else
+		rec = trace_event_buffer_reserve(&fbuffer, file, h->size);
 	if (!rec)
 		return;
 	fbuffer.regs = regs;
 	dpev_hit_fill(h, rec);
-	trace_event_buffer_commit(&fbuffer);
+	dpev_commit(&fbuffer, direct);
 }
 
 #ifdef CONFIG_PERF_EVENTS
