@@ -9,7 +9,8 @@
 #
 # CASEs (tools/testing/bench/hotpath-guest.sh, defined as probe-cost.sh
 # defines them): ftrace-entry (default), int3-offset, retprobe,
-# entry-3-args, optimized, optimized-3-args.
+# entry-3-args, optimized, optimized-3-args; each also as CASE-tracing-off
+# (the window runs with tracing_on 0).
 #
 # Each kernel boots once under TCG with -icount shift=0 and QEMU's monitor
 # on a socket (run-vm.sh --monitor).  For the no-probe baseline and then

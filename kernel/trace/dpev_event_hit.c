@@ -158,10 +158,21 @@ static __always_inline void dpev_hit_trace(struct dpev_probe *pr,
 		return;
 	}
 	direct = !(READ_ONCE(file->flags) & DPEV_FILE_INDIRECT);
-	if (direct)
+	if (direct) {
+		/*
+		 * Tracing is off in this instance (tracing_on, a traceoff
+		 * trigger): the reserve would fail, so skip the context
+		 * word.  trace.c keeps buffer_disabled beside the ring
+		 * buffer's own switch for such fast paths; a file with a
+		 * trigger condition, which must see records while tracing
+		 * is off, goes to trace_event_buffer_reserve().
+		 */
+		if (unlikely(READ_ONCE(file->tr->buffer_disabled)))
+			return;
 		rec = dpev_reserve(&fbuffer, file, h->size);
-	else
+	} else {
 		rec = trace_event_buffer_reserve(&fbuffer, file, h->size);
+	}
 	if (!rec)
 		return;
 	fbuffer.regs = regs;

@@ -4,7 +4,8 @@
 # socket, -icount shift=0): one profiling window (hotpath_window) with no
 # probe, then one per case with that case's probe on __do_sys_getppid,
 # defined as tools/testing/bench/probe-cost.sh defines it, event enabled,
-# tracing on.  The host logs the instructions of each window.
+# tracing on (CASE-tracing-off: tracing_on 0 during the window).  The host
+# logs the instructions of each window.
 #
 #   hotpath-guest.sh WINDOW_BIN N OPT_OFFSET CASE...
 #
@@ -27,12 +28,14 @@ echo "# inner offset: +$inner"
 echo 1 > $T/tracing_on
 "$win" baseline "$n" || exit 1
 for c in "$@"; do
+	# CASE-tracing-off: CASE's probe, its window with tracing_on 0
+	b=${c%-tracing-off}
 	# jump optimization only for the optimized cases, whatever the order
-	case $c in
+	case $b in
 	optimized*) ;;
 	*) [ -w $opt ] && echo 0 > $opt ;;
 	esac
-	case $c in
+	case $b in
 	ftrace-entry) def="p:bench $fn" ;;
 	int3-offset) def="p:bench $fn+$inner" ;;
 	retprobe) def="r:bench $fn" ;;
@@ -54,12 +57,12 @@ for c in "$@"; do
 		[ -n "$opt_off" ] || { echo "HOTPATH $c not-optimized"; : > "/run/job/skip-$c"; continue; }
 		echo "# opt offset: +$opt_off"
 		def="p:bench $fn+$opt_off"
-		[ $c = optimized ] || def+=" a=%di b=+0(%di):u64 c=\$comm"
+		[ $b = optimized ] || def+=" a=%di b=+0(%di):u64 c=\$comm"
 		;;
 	*) echo "hotpath-guest.sh: unknown case $c" >&2; exit 2 ;;
 	esac
 	add_case "$c" "$def" || { : > "/run/job/skip-$c"; continue; }
-	case $c in
+	case $b in
 	optimized*)
 		wait_optimized "$opt_off" || { echo "HOTPATH $c not-optimized"; : > "/run/job/skip-$c"; clear; continue; }
 		# upstream marks a probe [OPTIMIZED] before its delayed work
@@ -67,7 +70,9 @@ for c in "$@"; do
 		sleep 1 ;;
 	esac
 	grep -E "  (k|r)  " /sys/kernel/debug/kprobes/list | sed 's/^/# /'
+	[ "$b" = "$c" ] || echo 0 > $T/tracing_on
 	"$win" "$c" "$n" || exit 1
+	echo 1 > $T/tracing_on
 	# Symbols outside vmlinux (trampolines, instruction slots, modules)
 	# while the probe has them, for the host's map of the logged addresses.
 	grep '\[' /proc/kallsyms > "/run/job/kallsyms-$c"
