@@ -9,8 +9,9 @@
 #
 # CASEs (tools/testing/bench/hotpath-guest.sh, defined as probe-cost.sh
 # defines them): ftrace-entry (default), int3-offset, retprobe,
-# entry-3-args, optimized, optimized-3-args; each also as CASE-tracing-off
-# (the window runs with tracing_on 0).
+# entry-3-args, optimized, optimized-3-args, api-entry, api-int3 (the
+# kprobes API, make bench-probes' kapi_bench module); each also as
+# CASE-tracing-off (the window runs with tracing_on 0).
 #
 # Each kernel boots once under TCG with -icount shift=0 and QEMU's monitor
 # on a socket (run-vm.sh --monitor).  For the no-probe baseline and then
@@ -84,9 +85,21 @@ for k in $kernels; do
 	sock=$out/$k.sock jp=$out/$k.job res=$out/$k.results
 	rm -rf "$sock" "$jp" "$res" "$out/$k".*.qlog "$out/$k".*.prof
 	nm -n "$vmlinux" > "$out/$k.nm"
+	# the api-* cases load make bench-probes' module (an out-of-tree
+	# module, unsigned: taints 12 and 13), built for this kernel if missing
+	kb=$top/build/bench/kapi_bench-$k
+	case " ${cases[*]} " in
+	*" api-"*)
+		if [ ! -f "$kb/kapi_bench.ko" ]; then
+			rm -rf "$kb"
+			cp -r tools/testing/bench/kapi_bench "$kb"
+			make -s -C "build/out-$k" M="$kb" modules
+		fi ;;
+	esac
 	tools/testing/vm/run-vm.sh --kernel "$vmlinux" --icount --cpus 1 --quiet \
 		--name "profile-$k" --timeout 1800 --monitor "$sock" --job-path "$jp" \
-		--results "$res" -- \
+		--results "$res" --allow-taint 12 --allow-taint 13 -- \
+		env KAPI_BENCH="$kb/kapi_bench.ko" \
 		tools/testing/bench/hotpath-guest.sh "$win" "$n" "$opt_off" "${cases[@]}" &
 	vm=$!
 	await "$jp" $vm || { echo "hotpath-profile.sh: $k: the runner ended" >&2; exit 1; }

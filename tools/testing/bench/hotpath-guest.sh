@@ -40,6 +40,20 @@ for c in "$@"; do
 	int3-offset) def="p:bench $fn+$inner" ;;
 	retprobe) def="r:bench $fn" ;;
 	entry-3-args) def="p:bench $fn a=%di b=+0(%di):u64 c=\$comm" ;;
+	api-entry | api-int3)
+		# the kprobes API (probe-cost.sh's api_case): $KAPI_BENCH
+		[ -n "${KAPI_BENCH:-}" ] || { echo "HOTPATH $c needs KAPI_BENCH"; : > "/run/job/skip-$c"; continue; }
+		o=0
+		[ $b = api-entry ] || o=$inner
+		insmod "$KAPI_BENCH" offset=$o || { : > "/run/job/skip-$c"; continue; }
+		grep -E "  k  " /sys/kernel/debug/kprobes/list | sed 's/^/# /'
+		[ "$b" = "$c" ] || echo 0 > $T/tracing_on
+		"$win" "$c" "$n" || exit 1
+		echo 1 > $T/tracing_on
+		grep '\[' /proc/kallsyms > "/run/job/kallsyms-$c"
+		rmmod kapi_bench
+		continue
+		;;
 	optimized | optimized-3-args)
 		[ -w $opt ] && echo 1 > $opt
 		if [ -z "$opt_off" ]; then
