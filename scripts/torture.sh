@@ -102,7 +102,8 @@ if [ "$(cat "$state/plan.key" 2>/dev/null)" != "$key" ] &&
 	echo "torture: continuing the sweep of $(cat "$snap/commit" 2>/dev/null) on its" \
 		"kernel snapshot (the build changed since; --fresh sweeps the new one)" >&2
 elif [ "$(cat "$state/plan.key" 2>/dev/null)" != "$key" ]; then
-	rm -rf "$state/batches" "$state/results" "$state"/boot-* "$snap"
+	rm -rf "$state/batches" "$state/batches-split" "$state/retry" "$state/results" \
+		"$state"/boot-* "$snap"
 	mkdir -p "$state/batches" "$state/results" "$snap/arch/x86/boot"
 	"$top/scripts/torture-plan.py" "$vmlinux" "$state/batches" --batch "$batch" \
 		--sample "$sample" --seed "$seed" || exit 1
@@ -126,6 +127,18 @@ pending() {
 		[ $((i++ % jobs)) = "$1" ] || continue
 		[ -f "$state/results/$(basename "$b").result" ] || echo "$b"
 	done
+}
+
+# split_batch FILE: FILE's first half becomes batch FILEa, the rest FILEb;
+# FILE moves to batches-split/ (the report counts its halves instead).
+split_batch() {
+	local b=$1 n half
+	n=$(basename "$b")
+	half=$(( ($(wc -l < "$b") + 1) / 2 ))
+	mkdir -p "$state/batches-split"
+	head -n "$half" "$b" > "$b"a
+	tail -n +"$((half + 1))" "$b" > "$b"b
+	mv "$b" "$state/batches-split/$n"
 }
 
 sweep() {
@@ -156,8 +169,9 @@ sweep() {
 		rc=$?
 		progressed=0
 		timed_out=0
+		# (console-check.sh exits 0 on a clean console)
 		grep -q 'guest timed out' "$dir/run-vm.out" &&
-			! "$top/tools/testing/vm/console-check.sh" "$dir/console" > /dev/null &&
+			"$top/tools/testing/vm/console-check.sh" "$dir/console" > /dev/null &&
 			timed_out=1
 		for b in "${todo[@]}"; do
 			n=$(basename "$b")
@@ -173,6 +187,17 @@ sweep() {
 				mkdir -p "$state/retry"
 				: > "$state/retry/$n"
 				echo "torture: $n ran out of the boot's time; retried alone"
+				progressed=1
+				break
+			elif [ -f "$dir/$n.started" ] && [ $timed_out = 1 ] &&
+				[ "$(wc -l < "$b")" -gt 1 ]; then
+				# Out of time twice, with a clean console: too much
+				# work for one boot (thousands of probes on the
+				# text-patching code, say).  Its two halves become
+				# batches of their own, which time out, retry and
+				# split the same way; the whole is kept aside.
+				split_batch "$b"
+				echo "torture: $n ran out of time twice; split into ${n}a and ${n}b"
 				progressed=1
 				break
 			elif [ -f "$dir/$n.started" ] && [ $timed_out = 1 ]; then
