@@ -50,7 +50,7 @@ GUEST_STAGES := guest demo lockdown smpalt torture ratchet optcov
 # The debug kernel's guest stage is part of make check (and so of CI): a
 # cold run with both kernels takes about 40 minutes on 2 cores.
 check: kernel debug-kernel probe
-	scripts/check.sh $(HOST_STAGES) $(GUEST_STAGES) cost guest-debug lockdown-debug smpalt-debug checker
+	scripts/check.sh $(HOST_STAGES) $(GUEST_STAGES) cost guest-debug leaks lockdown-debug smpalt-debug checker
 
 check-host: kernel
 	scripts/check.sh $(HOST_STAGES)

@@ -24,6 +24,14 @@ fi
 # Events the guest stage's kernel creates at boot (boot-events.sh checks them).
 boot_events='kprobe_event=p:kprobes/bootev,vfs_read,count=%dx:u64;r:kprobes/bootret,vfs_read,ret=$retval'
 
+# The leaks stage's tests (test.d/): error paths, module churn and init
+# text, multi-probe deletion, BPF attach and detach, the kprobes API.
+leak_tests='test.d/kprobe_fuzz.tc test.d/kprobe_errors.tc test.d/kprobe_types.tc
+test.d/kprobe_module_churn.tc test.d/kprobe_module_init.tc
+test.d/kprobe_multiprobe_delete.tc test.d/kprobe_libbpf.tc
+test.d/kprobes_api_module.tc'
+leak_tests=$(echo $leak_tests)
+
 stage_cmd() {
 	case $1 in
 	decoder)  echo "make -C tools/testing/dinsn check VMLINUX=$vmlinux KSRC=$top/build/linux" ;;
@@ -35,6 +43,12 @@ stage_cmd() {
 	# KFENCE), whatever the flavour; the docs' examples are not run there
 	# (their shown output is the ours kernel's).
 	guest-debug) echo "$vm --kernel $top/build/out-debug/arch/x86/boot/bzImage --mem 3G --name guest-debug --timeout 1800 --append 'kunit.enable=1 $boot_events' -- env DOC_EXAMPLES=0 tools/testing/vm/guest-check.sh" ;;
+	# Leaks: the debug kernel booted with kmemleak=on (off elsewhere: it
+	# slows a TCG guest 2.3x), the KUnit suites at boot and the tests that
+	# define, refuse, enable and delete probes on every path (engine, event
+	# layer, modules, BPF, the kprobes API); the runner's scan at the end
+	# fails the job on any unreferenced object.
+	leaks) echo "$vm --kernel $top/build/out-debug/arch/x86/boot/bzImage --mem 3G --name leaks --timeout 1800 --append 'kunit.enable=1 kmemleak=on $boot_events' -- env DOC_EXAMPLES=0 PROBE_GUEST=0 GUEST_TESTS='$leak_tests' tools/testing/vm/guest-check.sh" ;;
 	lockdown-debug) echo "scripts/lockdown-check.sh --kernel $top/build/out-debug/arch/x86/boot/bzImage --mem 3G" ;;
 	# The SMP alternatives rewrite every LOCK prefix when CPU 1 comes up.
 	smpalt)   echo "$vm --kernel $vmkernel --mem $vmmem --name smpalt-$flavour --timeout 600 --append maxcpus=1 -- tools/testing/vm/smp-alternatives.sh" ;;
@@ -77,7 +91,7 @@ printf '%s\n' "${summary[@]}"
 # it: each failed stage's failing checks and the runner's verdict.
 for stage in "${failed[@]}"; do
 	echo "=== $stage failed ($logs/$stage.log):"
-	grep -E '^not ok|^run-vm:|^console:|^kernel log:|kernel (tainted|reported)|lockdep turned|timed out' \
+	grep -E '^not ok|^run-vm:|^console:|^kernel log:|^kmemleak|kernel (tainted|reported)|lockdep turned|timed out' \
 		"$logs/$stage.log" | grep -v '# SKIP' | head -15 | cut -c1-300
 done
 echo "check: $total_pass passed, $total_fail failed"

@@ -31,11 +31,12 @@ plant() { echo "modprobe dprobes_plant fault=$1"; }
 
 # case NAME KERNEL MEM JOB EXPECT [REFUSE]: the run must fail (or, with
 # EXPECT "pass", succeed); its report must match EXPECT and not REFUSE.
+# A variable append= before the call adds to the kernel command line.
 case_run() {
 	local name=$1 kernel=$2 mem=$3 job=$4 expect=$5 refuse=${6:-} out rc ok=1
 	n=$((n + 1))
 	out=$("$vm" --kernel "$kernel" --mem "$mem" --name "checker-$name" \
-		--quiet --timeout 300 -- bash -c "$job" 2>&1)
+		--quiet --timeout 300 --append "${append:-}" -- bash -c "$job" 2>&1)
 	rc=$?
 	echo "$out" > "$logs/$name.log"
 	if [ "$expect" = pass ]; then
@@ -59,7 +60,7 @@ echo "1..10"
 clean='modprobe dprobes_plant fault=none && rmmod dprobes_plant'
 case_run clean "$ours" 1G "$clean" pass
 # (and no leak, lockdep or KASAN report on a clean debug boot)
-case_run clean-debug "$debug" 3G "$clean" pass
+append=kmemleak=on case_run clean-debug "$debug" 3G "$clean" pass
 case_run warn-console "$ours" 1G "$(plant warn)" '^console:.*WARNING:.*dprobes_plant'
 case_run warn-log "$ours" 1G "$quiet; $(plant warn)" \
 	'^kernel log:.*WARNING:.*dprobes_plant' '^console:.*dprobes_plant'
@@ -74,7 +75,7 @@ case_run lockdep-switch "$debug" 3G "$quiet; $(plant lockdep); dmesg -C" \
 case_run kasan-console "$debug" 3G "$(plant kasan)" '^console:.*BUG: KASAN: slab-out-of-bounds'
 case_run kasan-taint "$debug" 3G "$quiet; $(plant kasan); dmesg -C" \
 	'kernel tainted: [0-9]+ \([A-Z]*B' '^(console|kernel log):'
-case_run kmemleak "$debug" 3G "$(plant leak)" \
+append=kmemleak=on case_run kmemleak "$debug" 3G "$(plant leak)" \
 	'^kmemleak:unreferenced object.*size 64' '^(console|kernel log):|kernel tainted'
 echo "checker: $((n - fail)) passed, $fail failed"
 [ $fail = 0 ]
