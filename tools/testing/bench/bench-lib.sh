@@ -57,3 +57,20 @@ wait_optimized() {
 	done
 	return 1
 }
+
+# first_optimized_offset FN: the first offset of FN (9..60) where an
+# enabled probe gets jump-optimized (optimization must be on); prints
+# nothing when there is none.
+first_optimized_offset() {
+	local off
+	for off in $(seq 9 60); do
+		echo "p:bench_try $1+$off" >> $T/kprobe_events 2>/dev/null || continue
+		echo 1 > $T/events/kprobes/enable
+		if wait_optimized "$off"; then
+			clear
+			echo "$off"
+			return
+		fi
+		clear
+	done
+}

@@ -56,18 +56,7 @@ for c in "$@"; do
 		;;
 	optimized | optimized-3-args)
 		[ -w $opt ] && echo 1 > $opt
-		if [ -z "$opt_off" ]; then
-			for off in $(seq 9 60); do
-				echo "p:bench_try $fn+$off" >> $T/kprobe_events 2>/dev/null || continue
-				echo 1 > $T/events/kprobes/enable
-				if wait_optimized "$off"; then
-					opt_off=$off
-					clear
-					break
-				fi
-				clear
-			done
-		fi
+		[ -n "$opt_off" ] || opt_off=$(first_optimized_offset $fn)
 		[ -n "$opt_off" ] || { echo "HOTPATH $c not-optimized"; : > "/run/job/skip-$c"; continue; }
 		echo "# opt offset: +$opt_off"
 		def="p:bench $fn+$opt_off"

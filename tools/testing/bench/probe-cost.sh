@@ -84,18 +84,7 @@ opt_case() { # NAME DEFINITION
 
 if [ -w $opt ]; then
 	echo 1 > $opt
-	if [ -z "$opt_off" ]; then
-		for off in $(seq 9 60); do
-			echo "p:bench_try $fn+$off" >> $T/kprobe_events 2>/dev/null || continue
-			echo 1 > $T/events/kprobes/enable
-			if wait_optimized "$off"; then
-				opt_off=$off
-				clear
-				break
-			fi
-			clear
-		done
-	fi
+	[ -n "$opt_off" ] || opt_off=$(first_optimized_offset $fn)
 	if [ -n "$opt_off" ]; then
 		opt_case optimized "p:bench $fn+$opt_off"
 		opt_case optimized-3-args "p:bench $fn+$opt_off a=%di b=+0(%di):u64 c=\$comm"
